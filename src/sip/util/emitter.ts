@@ -1,13 +1,15 @@
 import type { Logger } from '../ports';
 
 type Listener<A extends unknown[]> = (...args: A) => void;
+// Stored untyped; on()/safeEmit() restore the per-event signature.
+type AnyListener = (...args: unknown[]) => void;
 
 /**
  * Typed event emitter. Listeners run through safeEmit: an exception in app code
  * is logged and swallowed so it cannot corrupt core state mid-transition.
  */
 export class Emitter<Events extends { [K in keyof Events]: unknown[] }> {
-  private readonly listeners = new Map<keyof Events, Set<Listener<never[]>>>();
+  private readonly listeners = new Map<keyof Events, Set<AnyListener>>();
 
   constructor(private readonly logger?: Logger) {}
 
@@ -17,7 +19,7 @@ export class Emitter<Events extends { [K in keyof Events]: unknown[] }> {
       set = new Set();
       this.listeners.set(event, set);
     }
-    set.add(listener as Listener<never[]>);
+    set.add(listener as AnyListener);
     return () => this.off(event, listener);
   }
 
@@ -30,7 +32,7 @@ export class Emitter<Events extends { [K in keyof Events]: unknown[] }> {
   }
 
   off<K extends keyof Events>(event: K, listener: Listener<Events[K]>): void {
-    this.listeners.get(event)?.delete(listener as Listener<never[]>);
+    this.listeners.get(event)?.delete(listener as AnyListener);
   }
 
   protected safeEmit<K extends keyof Events>(event: K, ...args: Events[K]): void {
@@ -38,7 +40,7 @@ export class Emitter<Events extends { [K in keyof Events]: unknown[] }> {
     if (!set) return;
     for (const listener of [...set]) {
       try {
-        (listener as Listener<Events[K]>)(...args);
+        listener(...(args as unknown[]));
       } catch (error) {
         this.logger?.log('error', `listener for "${String(event)}" threw`, error);
       }
