@@ -1,0 +1,21 @@
+// Public API of the SIP message layer (the "Message layer" contract plus typed extension headers).
+export { SipParseError } from './errors';
+export { parseMessage, type ParseOptions } from './parser';
+export { SipMessageBase, SipRequest, SipResponse, type SipMessage, type HeaderField, type HeaderInput } from './message';
+export { createResponse } from './response';
+export { defaultReason } from './reason-phrases';
+export { SipUri, type SipUriInit } from './uri';
+export { NameAddr } from './name-addr';
+export { type Via, formatVia, parseVia, createVia } from './via';
+export { canonicalName } from './header-names';
+export { paramText, paramValue } from './header-params';
+export { utf8Length } from './utf8';
+export { type CSeq, MAX_CSEQ, parseCSeq } from './cseq';
+export { type AuthParams, parseAuthParams } from './auth-params';
+export { type EventHeader, type SubscriptionState, parseEvent, parseSubscriptionState } from './event';
+export { type Replaces, parseReplaces, formatReplaces } from './replaces';
+export { type SessionExpires, parseSessionExpires, parseMinSE } from './session-timer';
+export { type RAck, parseRAck, parseRSeq } from './reliable-provisional';
+export { type ReasonValue, parseReasonValues } from './reason-header';
+export { type RetryAfter, parseRetryAfter } from './retry-after';
+export { type MediaType, parseMediaType } from './media-type';

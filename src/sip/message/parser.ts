@@ -1,0 +1,195 @@
+import { TOKEN, isDigits, isIn } from './char-classes';
+import { SipParseError, fail } from './errors';
+import { canonicalName } from './header-names';
+import { type HeaderField, type SipMessage, SipRequest, SipResponse } from './message';
+import { parseBoundedInt } from './numbers';
+import { isWs, skipWs, trimEnd } from './scanner';
+import { SipUri } from './uri';
+import { utf8Length } from './utf8';
+
+export interface ParseOptions {
+  /**
+   * The string holds one octet per character (a binary WebSocket frame decoded as
+   * Latin-1, RFC 7118 §5), so Content-Length counts characters instead of UTF-8 bytes.
+   */
+  byteString?: boolean;
+}
+
+/** Content-Length is a 32-bit quantity in practice; anything longer cannot match a frame. */
+const MAX_CONTENT_LENGTH = 2 ** 31 - 1;
+
+/**
+ * Parses one SIP message: one WebSocket frame holds exactly one message (RFC 7118 §5),
+ * so the body must match Content-Length exactly, and runs to the end when it is absent.
+ * Throws only SipParseError.
+ */
+export function parseMessage(text: string, options?: ParseOptions): SipMessage {
+  try {
+    return parse(text, options?.byteString === true);
+  } catch (error) {
+    if (error instanceof SipParseError) throw error;
+    throw new SipParseError(`internal parser failure (${error instanceof Error ? error.message : 'unknown'})`);
+  }
+}
+
+function parse(text: string, byteString: boolean): SipMessage {
+  const len = text.length;
+  let pos = 0;
+  // RFC 3261 §7.5: CRLFs before the start line are ignored.
+  while (pos < len && (text.charCodeAt(pos) === 0x0d || text.charCodeAt(pos) === 0x0a)) pos++;
+  if (pos >= len) fail('empty message');
+
+  let nl = text.indexOf('\n', pos);
+  if (nl < 0) fail('message ends inside the start line');
+  let lineEnd = nl > pos && text.charCodeAt(nl - 1) === 0x0d ? nl - 1 : nl;
+  let nextCr = text.indexOf('\r', pos);
+  if (nextCr >= 0 && nextCr < lineEnd) fail('stray CR in the start line');
+  const startLine = text.slice(pos, lineEnd);
+
+  const headers: HeaderField[] = [];
+  pos = nl + 1;
+  let bodyStart = len;
+  for (;;) {
+    // The frame boundary also ends the headers: a frame whose last header line is
+    // complete but lacks the blank line is taken as a message without a body.
+    if (pos >= len) break;
+    nl = text.indexOf('\n', pos);
+    if (nl < 0) fail('message ends inside a header line');
+    lineEnd = nl > pos && text.charCodeAt(nl - 1) === 0x0d ? nl - 1 : nl;
+    if (lineEnd === pos) {
+      bodyStart = nl + 1;
+      break;
+    }
+    if (isWs(text.charCodeAt(pos))) fail('continuation line without a header before it');
+    if (nextCr < pos && nextCr !== -1) nextCr = text.indexOf('\r', pos);
+    if (nextCr >= 0 && nextCr < lineEnd) fail('stray CR inside a header line');
+
+    const colon = text.indexOf(':', pos);
+    if (colon < 0 || colon > lineEnd) fail(`header line without a colon: "${text.slice(pos, Math.min(lineEnd, pos + 40))}"`);
+    const nameEnd = trimEnd(text, pos, colon);
+    for (let k = pos; k < nameEnd; k++) {
+      if (!isIn(TOKEN, text.charCodeAt(k))) fail(`bad header name "${text.slice(pos, nameEnd)}"`);
+    }
+    if (nameEnd === pos) fail('empty header name');
+    const name = canonicalName(text.slice(pos, nameEnd));
+
+    let value = text.slice(skipWs(text, colon + 1, lineEnd), trimEnd(text, colon + 1, lineEnd));
+    // Line folding (RFC 3261 §7.3.1): a line starting with SP/HT continues the value;
+    // the CRLF and surrounding whitespace count as a single SP.
+    while (nl + 1 < len && isWs(text.charCodeAt(nl + 1))) {
+      const contStart = nl + 1;
+      nl = text.indexOf('\n', contStart);
+      if (nl < 0) fail('message ends inside a header line');
+      lineEnd = text.charCodeAt(nl - 1) === 0x0d ? nl - 1 : nl;
+      if (nextCr < contStart && nextCr !== -1) nextCr = text.indexOf('\r', contStart);
+      if (nextCr >= 0 && nextCr < lineEnd) fail('stray CR inside a header line');
+      const from = skipWs(text, contStart, lineEnd);
+      if (from < lineEnd) {
+        const part = text.slice(from, trimEnd(text, from, lineEnd));
+        value = value.length === 0 ? part : `${value} ${part}`;
+      }
+    }
+    headers.push({ name, value });
+    pos = nl + 1;
+  }
+
+  const message = startLine.length >= 4 && startLine.slice(0, 4).toUpperCase() === 'SIP/'
+    ? parseStatusLine(startLine)
+    : parseRequestLine(startLine);
+  message.headers = headers;
+  countHeaders(headers);
+  message.body = frameBody(text, bodyStart, message.get('Content-Length'), byteString);
+  validate(message);
+  return message;
+}
+
+function checkVersion(version: string, where: string): void {
+  if (version === 'SIP/2.0' || version.toUpperCase() === 'SIP/2.0') return;
+  fail(`unsupported SIP version "${version}" in the ${where}`);
+}
+
+function parseStatusLine(line: string): SipResponse {
+  const sp = line.indexOf(' ');
+  if (sp < 0) fail('status line without a status code');
+  checkVersion(line.slice(0, sp), 'status line');
+  let codeEnd = line.indexOf(' ', sp + 1);
+  if (codeEnd < 0) codeEnd = line.length;
+  const code = line.slice(sp + 1, codeEnd);
+  if (code.length !== 3 || !isDigits(code) || code.charCodeAt(0) < 0x31 || code.charCodeAt(0) > 0x36) {
+    fail(`status code "${code.slice(0, 20)}" is not three digits from 100 to 699`);
+  }
+  return new SipResponse(Number(code), line.slice(codeEnd + 1));
+}
+
+function parseRequestLine(line: string): SipRequest {
+  const sp1 = line.indexOf(' ');
+  if (sp1 <= 0) fail(sp1 === 0 ? 'request line starts with whitespace' : 'request line without a Request-URI');
+  const method = line.slice(0, sp1);
+  for (let k = 0; k < sp1; k++) if (!isIn(TOKEN, line.charCodeAt(k))) fail(`bad method "${method}"`);
+  if (isWs(line.charCodeAt(line.length - 1))) fail('whitespace after the SIP version in the request line');
+  const sp2 = line.lastIndexOf(' ');
+  if (sp2 === sp1) fail('request line without a SIP version');
+  checkVersion(line.slice(sp2 + 1), 'request line');
+  const uriText = line.slice(sp1 + 1, sp2);
+  if (uriText.length === 0 || isWs(uriText.charCodeAt(0))) fail('more than one SP between request-line elements');
+  for (let k = 0; k < uriText.length; k++) if (isWs(uriText.charCodeAt(k))) fail('whitespace inside the Request-URI');
+  if (uriText.charCodeAt(0) === 0x3c) fail('Request-URI enclosed in <>');
+  const uri = SipUri.parse(uriText);
+  // RFC 3261 §19.1.1: the headers component is not allowed in a Request-URI.
+  if (uri.headers.size > 0) fail('Request-URI carries URI headers');
+  return new SipRequest(method, uri);
+}
+
+function frameBody(text: string, bodyStart: number, lengthValue: string | undefined, byteString: boolean): string {
+  if (lengthValue === undefined) return text.slice(bodyStart);
+  const declared = parseBoundedInt(lengthValue, MAX_CONTENT_LENGTH, 'Content-Length');
+  const actual = byteString ? text.length - bodyStart : utf8Length(text, bodyStart);
+  if (actual < declared) fail(`Content-Length ${declared} but body has ${actual} bytes`);
+  if (actual > declared) fail(`${actual - declared} bytes beyond Content-Length ${declared}`);
+  return text.slice(bodyStart);
+}
+
+/** Required headers present, single-value headers not repeated (RFC 3261 §7.3, §8.1.1). */
+function countHeaders(headers: readonly HeaderField[]): void {
+  let via = 0, from = 0, to = 0, callId = 0, cseq = 0, maxForwards = 0, contentLength = 0;
+  for (const h of headers) {
+    switch (h.name) {
+      case 'Via': via++; break;
+      case 'From': from++; break;
+      case 'To': to++; break;
+      case 'Call-ID': callId++; break;
+      case 'CSeq': cseq++; break;
+      case 'Max-Forwards': maxForwards++; break;
+      case 'Content-Length': contentLength++; break;
+    }
+  }
+  if (callId === 0) fail('missing Call-ID');
+  if (cseq === 0) fail('missing CSeq');
+  if (from === 0) fail('missing From');
+  if (to === 0) fail('missing To');
+  if (via === 0) fail('missing Via');
+  if (callId > 1) fail('more than one Call-ID header');
+  if (cseq > 1) fail('more than one CSeq header');
+  if (from > 1) fail('more than one From header');
+  if (to > 1) fail('more than one To header');
+  if (maxForwards > 1) fail('more than one Max-Forwards header');
+  if (contentLength > 1) fail('more than one Content-Length header');
+}
+
+/** Eager checks of what the transaction layer and UA must be able to trust. */
+function validate(message: SipMessage): void {
+  // Each getter parses and caches, so the UA reads these again for free.
+  void message.via;
+  void message.from;
+  void message.to;
+  const id = message.callId;
+  if (id.length === 0) fail('empty Call-ID');
+  for (let k = 0; k < id.length; k++) if (isWs(id.charCodeAt(k))) fail('whitespace inside Call-ID');
+  const { method } = message.cseq;
+  void message.maxForwards;
+  void message.expires;
+  if (message instanceof SipRequest) {
+    if (method !== message.method) fail(`CSeq method ${method} does not match request method ${message.method}`);
+    void message.contact;
+  }
+}
