@@ -12,7 +12,7 @@ const coreBoundary = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist', 'dev-dist', 'node_modules', 'coverage', 'tests/fixtures'] },
+  { ignores: ['.tmp', 'dist', 'dev-dist', 'node_modules', 'coverage', 'tests/fixtures'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
