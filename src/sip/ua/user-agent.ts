@@ -1,0 +1,154 @@
+import { DigestClient } from '../auth';
+import { initialCseq } from '../dialog/cseq-number';
+import { randomToken, silentLogger, type Logger, type Random, type Timers } from '../ports';
+import { TransactionLayer } from '../transaction/transaction-layer';
+import { WebSocketTransport, type TransportState, type WebSocketFactory, type WebSocketTransportOptions } from '../transport';
+import { Emitter } from '../util/emitter';
+import { DialogRegistry } from './dialog-registry';
+import { Dispatcher } from './dispatcher';
+import { createLocalIdentity, type LocalIdentity } from './local-identity';
+import { OptionsUsage } from './options-usage';
+import { Registration, type RegistrationState } from './registration';
+import { DEFAULT_REGISTER_EXPIRES } from './registration-timing';
+import { RequestFactory } from './request-factory';
+import { RequestSender } from './request-sender';
+
+export interface UserAgentOptions {
+  /** "sip:1000@127.0.0.1" */
+  aor: string;
+  displayName?: string;
+  /** Digest user name when it differs from the AOR's user part. */
+  authUser?: string;
+  password?: string;
+  ha1?: string;
+  /** ["ws://127.0.0.1:5070"], in failover order. */
+  servers: string[];
+  /** Requested binding lifetime in seconds; default 600. */
+  registerExpires?: number;
+  /** Stable UUID per install (RFC 5626 +sip.instance); "urn:uuid:" is added when missing. */
+  instanceId: string;
+  /** Default "Tabphone/0.1.0". */
+  userAgent?: string;
+  platform: { createWebSocket: WebSocketFactory; timers: Timers; random: Random; logger?: Logger };
+  /** Transport tuning (keep-alive, timeouts, reconnect back-off); defaults suit production. */
+  transport?: Pick<WebSocketTransportOptions, 'keepAliveInterval' | 'pongTimeout' | 'connectTimeout' | 'reconnect'>;
+}
+
+export interface UserAgentEvents {
+  /** Registration state; the cause is user-facing text. */
+  registration: [state: RegistrationState, cause?: string];
+  transport: [state: TransportState, cause?: string];
+}
+
+/**
+ * The UA core: one WebSocket flow, the transaction layer on top of it, the
+ * dispatcher that hands requests to usages, and registration. Later usages
+ * (calls, MESSAGE, REFER, subscriptions) plug into `dispatcher` and `dialogs`
+ * and send through `requests` and `sender`.
+ */
+export class UserAgent extends Emitter<UserAgentEvents> {
+  readonly identity: LocalIdentity;
+  readonly transport: WebSocketTransport;
+  readonly transactions: TransactionLayer;
+  readonly dialogs = new DialogRegistry();
+  readonly dispatcher: Dispatcher;
+  readonly requests: RequestFactory;
+  readonly sender: RequestSender;
+  private readonly registration: Registration;
+  private flowUp = false;
+  /** Between start() and stop(): a start() during stop() keeps the flow. */
+  private running = false;
+
+  constructor(options: UserAgentOptions) {
+    const { timers, random, createWebSocket } = options.platform;
+    const logger = options.platform.logger ?? silentLogger;
+    super(logger);
+    this.identity = createLocalIdentity(options, random);
+    this.transport = new WebSocketTransport({ ...options.transport, servers: options.servers, createWebSocket, timers, random, logger });
+    const transport = this.transport;
+    this.transactions = new TransactionLayer({ timers, logger, send: (text) => transport.send(text) });
+    this.dispatcher = new Dispatcher({
+      transactions: this.transactions,
+      dialogs: this.dialogs,
+      send: (text) => transport.send(text),
+      viaHost: transport.viaHost,
+      userAgent: this.identity.userAgent,
+      random,
+      logger,
+    });
+    const dispatcher = this.dispatcher;
+    dispatcher.addUsage(
+      new OptionsUsage({ allow: () => dispatcher.allow(), accept: () => dispatcher.accept(), supported: () => dispatcher.supported() }),
+    );
+    this.requests = new RequestFactory({
+      identity: this.identity,
+      random,
+      viaHost: transport.viaHost,
+      allow: () => dispatcher.allow(),
+      supported: () => dispatcher.supported(),
+    });
+    this.sender = new RequestSender({ transport, transactions: this.transactions, random });
+    this.registration = new Registration({
+      identity: this.identity,
+      factory: this.requests,
+      sender: this.sender,
+      digest: this.createDigestClient(options, random),
+      transport,
+      timers,
+      logger,
+      expires: options.registerExpires ?? DEFAULT_REGISTER_EXPIRES,
+      callId: randomToken(random, 16),
+      fromTag: randomToken(random, 8),
+      firstCseq: initialCseq(random),
+    });
+    this.registration.on('state', (state, cause) => this.safeEmit('registration', state, cause));
+    transport.on('message', (text) => dispatcher.receive(text));
+    transport.on('state', (state, cause) => this.transportChanged(state, cause));
+  }
+
+  get registrationState(): RegistrationState {
+    return this.registration.state;
+  }
+
+  get registrationCause(): string | undefined {
+    return this.registration.cause;
+  }
+
+  /** Connects and registers; after wrong credentials, tries again. */
+  start(): void {
+    this.running = true;
+    this.registration.start();
+    this.transport.connect();
+  }
+
+  /** Re-REGISTER now (after a network change, or when the user asks); coalesced with one in flight. */
+  register(): void {
+    this.registration.refresh();
+  }
+
+  /** Un-REGISTERs (Expires: 0), then disconnects — unless start() came meanwhile. */
+  async stop(): Promise<void> {
+    this.running = false;
+    await this.registration.stop();
+    if (!this.running) this.transport.disconnect();
+  }
+
+  private transportChanged(state: TransportState, cause: string | undefined): void {
+    if (state === 'connected') this.flowUp = true;
+    else if (this.flowUp) {
+      // Nothing sent on the lost flow can be answered any more.
+      this.flowUp = false;
+      this.transactions.transportLost();
+    }
+    this.safeEmit('transport', state, cause);
+    if (state === 'connecting') this.registration.transportConnecting();
+    else if (state === 'connected') this.registration.transportUp();
+    else this.registration.transportDown(cause);
+  }
+
+  private createDigestClient(options: UserAgentOptions, random: Random): DigestClient | undefined {
+    if (options.password === undefined && options.ha1 === undefined) return undefined;
+    const username = options.authUser ?? this.identity.aor.user ?? '';
+    return new DigestClient({ username, password: options.password, ha1: options.ha1 }, random);
+  }
+}
