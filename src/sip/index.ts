@@ -23,3 +23,6 @@ export { RequestFactory, type OutOfDialogRequestOptions } from './ua/request-fac
 export { RequestSender } from './ua/request-sender';
 export { Invite2xxRetransmitter, ACK_WAIT, type Invite2xxRetransmitterState } from './ua/invite-2xx-retransmitter';
 export type { LocalIdentity } from './ua/local-identity';
+export * from './transport';
+export * from './ports';
+export { Emitter } from './util/emitter';
