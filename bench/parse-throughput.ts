@@ -13,10 +13,15 @@ import { Parser as SipJsParser } from 'sip.js/lib/core/messages/parser.js';
 
 const require = createRequire(import.meta.url);
 const JsSipParser = require('jssip/lib/Parser.js') as {
-  parseMessage(data: string, ua: unknown): { via_branch: string; from_tag: string; call_id: string; cseq: number } | undefined;
+  parseMessage(data: string, ua: unknown): { via_branch: string; from_tag: string; to_tag?: string; call_id: string; cseq: number } | undefined;
 };
 
 type Candidate = { name: string; parse: (text: string) => unknown };
+
+/** Reads every value (a To tag may be absent) so no parser is spared work by short-circuiting. */
+function touched(...values: unknown[]): boolean {
+  return values.filter((v) => v !== undefined).length >= 4;
+}
 
 const quietLogger = { error() {}, warn() {}, log() {}, debug() {} };
 
@@ -25,21 +30,21 @@ export const candidates: Candidate[] = [
     name: 'Tabphone',
     parse(text) {
       const m = parseMessage(text);
-      return m.via[0]?.branch && m.from.tag && m.to.tag && m.callId && m.cseq.seq;
+      return touched(m.via[0]?.branch, m.from.tag, m.to.tag, m.callId, m.cseq.seq);
     },
   },
   {
     name: 'JsSIP 3.13.8',
     parse(text) {
       const m = JsSipParser.parseMessage(text, undefined);
-      return m && m.via_branch && m.from_tag && m.call_id && m.cseq;
+      return m && touched(m.via_branch, m.from_tag, m.to_tag, m.call_id, m.cseq);
     },
   },
   {
     name: 'SIP.js 0.21.2',
     parse(text) {
       const m = SipJsParser.parseMessage(text, quietLogger as never);
-      return m && m.viaBranch && m.fromTag && m.callId && m.cseq;
+      return m && touched(m.viaBranch, m.fromTag, m.toTag, m.callId, m.cseq);
     },
   },
 ];
