@@ -1,0 +1,161 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { resolveAccountConfig, type AccountConfigResult } from '../../../src/app/account-config';
+import type { EmbeddedPbxInfo } from '../../../src/app/embedded-pbx-info';
+import { SipUri } from '../../../src/sip';
+
+const PBX: EmbeddedPbxInfo = {
+  server: 'ws://127.0.0.1:5070',
+  domain: '127.0.0.1',
+  demoUsers: ['1000', '1001', '1002'],
+};
+
+/** `pbx` null: the page was served without an embedded PBX. */
+function resolve(search: string, pbx: EmbeddedPbxInfo | null = PBX): AccountConfigResult {
+  return resolveAccountConfig(new URLSearchParams(search), pbx ?? undefined);
+}
+
+function config(search: string, pbx: EmbeddedPbxInfo | null = PBX) {
+  const result = resolve(search, pbx);
+  if (!result.ok) throw new Error(`expected a config, got the problem: ${result.problem}`);
+  return result.config;
+}
+
+function problem(search: string, pbx: EmbeddedPbxInfo | null = PBX): string {
+  const result = resolve(search, pbx);
+  if (result.ok) throw new Error(`expected a problem, got ${JSON.stringify(result.config)}`);
+  return result.problem;
+}
+
+describe('resolveAccountConfig: the embedded PBX', () => {
+  it("runs the PBX's first demo user with its demo password when the URL names nothing", () => {
+    expect(config('')).toEqual({
+      user: '1000',
+      domain: '127.0.0.1',
+      password: 'secret1000',
+      server: 'ws://127.0.0.1:5070',
+      aor: 'sip:1000@127.0.0.1',
+    });
+  });
+
+  it('takes the first entry of demoUsers, whatever its name', () => {
+    expect(config('', { ...PBX, demoUsers: ['2002', '2003'] })).toMatchObject({ user: '2002', password: 'secret2002' });
+  });
+
+  it('gives another demo user named by ?user its own demo password', () => {
+    expect(config('?user=1002')).toMatchObject({ user: '1002', password: 'secret1002', aor: 'sip:1002@127.0.0.1' });
+  });
+
+  it('knows no password for a user the PBX does not list as a demo user', () => {
+    expect(config('?user=2000')).toMatchObject({ user: '2000', password: undefined, aor: 'sip:2000@127.0.0.1' });
+  });
+
+  it('falls back to user 1000 without a password when the PBX lists no demo users', () => {
+    expect(config('', { ...PBX, demoUsers: [] })).toMatchObject({ user: '1000', password: undefined });
+  });
+
+  it('keeps the PBX domain, not the server host, when ?server repeats the PBX server exactly', () => {
+    const pbx = { ...PBX, domain: 'pbx.test' };
+    expect(config('?server=ws://127.0.0.1:5070', pbx)).toMatchObject({ domain: 'pbx.test', password: 'secret1000' });
+  });
+});
+
+describe('resolveAccountConfig: URL parameters win', () => {
+  it('lets ?password replace the demo password', () => {
+    expect(config('?password=hunter2').password).toBe('hunter2');
+  });
+
+  it('uses ?server and takes the domain from its host, never sending the demo password to it', () => {
+    expect(config('?server=wss://localhost:8443/ws')).toEqual({
+      user: '1000',
+      domain: 'localhost',
+      password: undefined,
+      server: 'wss://localhost:8443/ws',
+      aor: 'sip:1000@localhost',
+    });
+  });
+
+  it('never sends the demo password to another server on the same host as the PBX', () => {
+    expect(config('?server=ws://127.0.0.1:8088')).toMatchObject({ domain: '127.0.0.1', password: undefined });
+  });
+
+  it('uses ?domain for the AOR and then knows no demo password', () => {
+    expect(config('?domain=example.test')).toMatchObject({ domain: 'example.test', aor: 'sip:1000@example.test', password: undefined });
+  });
+
+  it('combines ?user, ?password, ?server and ?domain without any embedded PBX', () => {
+    expect(config('?user=alice&password=pw&server=ws://127.0.0.1:8080&domain=example.test', null)).toEqual({
+      user: 'alice',
+      domain: 'example.test',
+      password: 'pw',
+      server: 'ws://127.0.0.1:8080',
+      aor: 'sip:alice@example.test',
+    });
+  });
+
+  it('takes a bracketed IPv6 domain from an IPv6 server URL', () => {
+    expect(config('?server=ws://[::1]:5070', null)).toMatchObject({ domain: '[::1]', aor: 'sip:1000@[::1]' });
+  });
+
+  it('accepts every unreserved character RFC 3261 allows unescaped in a user part', () => {
+    expect(config(`?user=${encodeURIComponent("a.b_c~d!e*f'g(h)i+j-k")}`).aor).toBe("sip:a.b_c~d!e*f'g(h)i+j-k@127.0.0.1");
+  });
+});
+
+describe('resolveAccountConfig: refusals', () => {
+  it('asks for ?server when there is neither an embedded PBX nor a server parameter', () => {
+    expect(problem('', null)).toBe(
+      'No SIP server known: this page was not served with an embedded PBX; add ?server=ws://…',
+    );
+  });
+
+  it('refuses a server that is not a URL', () => {
+    expect(problem('?server=not a url')).toBe('The server "not a url" is not a URL');
+  });
+
+  it('refuses an empty server parameter instead of falling back to the PBX', () => {
+    expect(problem('?server=')).toBe('The server "" is not a URL');
+  });
+
+  it('refuses a server that is not ws:// or wss://', () => {
+    expect(problem('?server=http://127.0.0.1:5070')).toBe('The server "http://127.0.0.1:5070" is not a ws:// or wss:// URL');
+  });
+
+  it.each(['', 'a b', 'a@b', 'a:b', 'a;b', '%41'])('refuses the user name %j', (user) => {
+    expect(problem(`?user=${encodeURIComponent(user)}`)).toBe(`The user "${user}" is not a valid SIP user name`);
+  });
+
+  it.each(['', 'a b', 'a/b', 'a@b', 'host:5060', 'a_b'])('refuses the domain %j', (domain) => {
+    expect(problem(`?domain=${encodeURIComponent(domain)}`)).toBe(`The domain "${domain}" is not a valid host name`);
+  });
+
+  it('refuses a server whose host cannot be a SIP domain when no ?domain overrides it', () => {
+    expect(problem('?server=ws://under_score:5070', null)).toBe('The domain "under_score" is not a valid host name');
+  });
+
+  it('never throws and only returns AORs the SIP URI parser accepts, whatever the parameters hold', () => {
+    const text = fc.string({ maxLength: 30 });
+    const param = (plausible: fc.Arbitrary<string>) => fc.option(fc.oneof(text, plausible), { nil: undefined });
+    const users = param(fc.stringMatching(/^[A-Za-z0-9._~!*'()+-]{1,12}$/));
+    const servers = param(fc.constantFrom(PBX.server, 'wss://localhost:8443/ws', 'ws://[::1]:5070', 'ws://a_b:1'));
+    const domains = param(fc.domain());
+    fc.assert(
+      fc.property(users, text, servers, domains, fc.boolean(), (user, password, server, domain, withPbx) => {
+        const params = new URLSearchParams();
+        if (user !== undefined) params.set('user', user);
+        params.set('password', password);
+        if (server !== undefined) params.set('server', server);
+        if (domain !== undefined) params.set('domain', domain);
+        const result = resolveAccountConfig(params, withPbx ? PBX : undefined);
+        if (!result.ok) {
+          expect(result.problem).not.toBe('');
+          return;
+        }
+        const aor = SipUri.parse(result.config.aor);
+        expect(aor.user).toBe(result.config.user);
+        expect(aor.host).toBe(result.config.domain.toLowerCase());
+        expect(result.config.password).toBe(password);
+      }),
+    );
+  });
+});
