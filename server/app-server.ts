@@ -109,8 +109,9 @@ async function handle(req: IncomingMessage, res: ServerResponse, root: string, i
   const found = await regularFile(file);
   if (found) return serveFile(req, res, file, found.size, pathname);
 
-  // SPA fallback: a path with no file extension is a client-side route.
-  if (path.extname(pathname) === '') {
+  // SPA fallback: a path with no file extension is a client-side route; so is a folder path
+  // ("/settings/" arrives here as "/settings/index.html").
+  if (path.extname(pathname) === '' || pathname.endsWith('/index.html')) {
     const index = path.join(root, 'index.html');
     const indexFile = await regularFile(index);
     if (indexFile) return serveFile(req, res, index, indexFile.size, '/index.html');

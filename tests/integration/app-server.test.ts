@@ -106,7 +106,7 @@ describe('app server', () => {
   });
 
   it('serves index.html for / and for client-side routes without a file extension', async () => {
-    for (const route of ['/', '/settings', '/calls/recent', '/assets', '/settings?tab=audio']) {
+    for (const route of ['/', '/settings', '/settings/', '/calls/recent/', '/calls/recent', '/assets', '/settings?tab=audio']) {
       const res = await raw(route);
       expect(res.status, route).toBe(200);
       expect(res.headers['content-type'], route).toBe('text/html; charset=utf-8');

@@ -182,13 +182,42 @@ describe('console logger: credentials never reach the console', () => {
     expect(detail).toEqual({ password: PASSWORD, inner: { ha1: HA1 } });
   });
 
-  it('passes errors and primitive details through unchanged', () => {
+  it('passes primitive details through unchanged and keeps an error readable', () => {
     const error = new TypeError('Failed to fetch');
     const logger = createConsoleLogger();
     logger.log('error', 'e', error);
     logger.log('info', 'n', 42);
     logger.log('info', 'z', null);
-    expect(calls.map((c) => c.args[1])).toEqual([error, 42, null]);
-    expect(calls[0]!.args[1]).toBe(error);
+    expect(calls.map((c) => c.args[1]).slice(1)).toEqual([42, null]);
+    const logged = calls[0]!.args[1] as Error;
+    expect(logged).toBeInstanceOf(Error);
+    expect([logged.name, logged.message]).toEqual(['TypeError', 'Failed to fetch']);
+  });
+
+  it('masks the folded continuation of an Authorization header', () => {
+    const folded = 'REGISTER sip:127.0.0.1 SIP/2.0\r\nAuthorization: Digest username="1000",\r\n realm="127.0.0.1",\r\n\tresponse="0123456789abcdef"\r\nCSeq: 2 REGISTER\r\n';
+    createConsoleLogger().log('info', folded);
+    expect(printed()).not.toContain('0123456789abcdef');
+    expect(printed()).toContain('CSeq: 2 REGISTER');
+  });
+
+  it('masks Authorization values held in header-field objects, as a parsed message keeps them', () => {
+    const { value } = inviteWithProxyAuthorization();
+    createConsoleLogger().log('info', 'sent', { headers: [{ name: 'Proxy-Authorization', value }, { name: 'CSeq', value: '2 INVITE' }] });
+    expect(printed()).not.toContain(value);
+    expect(printed()).toContain('2 INVITE');
+  });
+
+  it('masks an Authorization line inside an error message', () => {
+    const { text, value } = inviteWithProxyAuthorization();
+    createConsoleLogger().log('error', 'send failed', new Error(`could not send:\r\n${text}`));
+    expect(printed()).not.toContain(value);
+  });
+
+  it('does not throw on a detail that refers to itself', () => {
+    const detail: Record<string, unknown> = { password: PASSWORD };
+    detail.self = detail;
+    expect(() => createConsoleLogger().log('info', 'loop', detail)).not.toThrow();
+    expect(printed()).not.toContain(PASSWORD);
   });
 });
