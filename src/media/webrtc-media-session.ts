@@ -1,0 +1,404 @@
+import { parse, write, type SessionDescription } from 'sdp-transform';
+import {
+  applyRejections,
+  codecPreferences,
+  LocalOrigin,
+  normalizeRemoteDescription,
+  shapeLocalDescription,
+  type ProfileOptions,
+  type RejectedMedia,
+} from '../sdp';
+import {
+  mediaFailure,
+  type IceGatheringReport,
+  type MediaConnectionState,
+  type MediaDirection,
+  type MediaFailure,
+  type MediaResult,
+  type MediaSession,
+  type MediaSessionEvents,
+  type MediaSessionOptions,
+  type MediaStatsSummary,
+  type SdpResult,
+} from '../sip/media-port';
+import type { Logger, Random, Timers } from '../sip/ports';
+import { Emitter } from '../sip/util/emitter';
+import { summarizeCallQuality, type RtpStatsSnapshot } from './call-quality';
+import { watchCandidates, type CandidateWatch } from './candidate-watch';
+import { receiverAudioCodecs } from './codec-capabilities';
+import { dtmfRequest } from './dtmf-tones';
+import { openMicrophone } from './microphone';
+import { OperationQueue } from './operation-queue';
+import { RemoteAudio } from './remote-audio';
+import { readStatsSnapshot } from './stats-snapshot';
+
+export interface WebRtcMediaSessionDeps {
+  timers: Timers;
+  random: Random;
+  logger?: Logger;
+  /** Speaker for the far end's audio ("" is the default device). */
+  outputDeviceId: string;
+  onClosed(): void;
+}
+
+/** The browser error's name and text, for the failure's log detail. */
+function describeError(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
+function result<T extends object>(failure: MediaFailure): MediaResult<T> {
+  return { ok: false, failure };
+}
+
+/** "a=ice-ufrag" of the first m= line (or the session): it changes exactly when ICE restarts. */
+function iceUfrag(sdp: SessionDescription): string | undefined {
+  return sdp.media[0]?.iceUfrag ?? sdp.iceUfrag;
+}
+
+function countCandidates(sdp: SessionDescription): IceGatheringReport['candidates'] {
+  const counts = { host: 0, srflx: 0, prflx: 0, relay: 0 };
+  // With BUNDLE every m= line repeats the same candidates; count the first.
+  for (const c of sdp.media[0]?.candidates ?? []) {
+    if (c.type in counts) counts[c.type as keyof typeof counts]++;
+  }
+  return counts;
+}
+
+const EMPTY_SUMMARY: MediaStatsSummary = {
+  bytesSent: 0,
+  bytesReceived: 0,
+  packetsSent: 0,
+  packetsReceived: 0,
+  packetsLost: 0,
+  lossPercent: 0,
+};
+
+/**
+ * The media of one call on one RTCPeerConnection (see MediaSession in src/sip/media-port.ts).
+ *
+ * The peer connection is made with a candidate pool of one, so ICE gathering (and the STUN/TURN
+ * round trips) start at once, in parallel with getUserMedia, rather than after setLocalDescription.
+ * Offers and answers are shaped to the account profile twice: setCodecPreferences makes the
+ * browser negotiate only profile codecs, and the SDP module rewrites the text we send for what
+ * that cannot express (ptime, telephone-event events, dropped video).
+ */
+export class WebRtcMediaSession extends Emitter<MediaSessionEvents> implements MediaSession {
+  private readonly queue = new OperationQueue();
+  private readonly pc: RTCPeerConnection | undefined;
+  private readonly setupFailure: MediaFailure | undefined;
+  private readonly origin: LocalOrigin;
+  private readonly remoteAudio: RemoteAudio;
+  private readonly profile: ProfileOptions;
+  private microphone: Promise<MediaResult<{ stream: MediaStream }>> | undefined;
+  private sender: RTCRtpSender | undefined;
+  /** The transceiver direction before our outstanding offer, for cancelOffer. */
+  private directionBeforeOffer: RTCRtpTransceiverDirection | undefined;
+  /** ICE username fragment of the last description we handed out: same fragment, same candidates. */
+  private sentUfrag: string | undefined;
+  private lastRemoteAnswer: string | undefined;
+  private watch: CandidateWatch | undefined;
+  private lastSnapshot: RtpStatsSnapshot | undefined;
+  private lastSummary: MediaStatsSummary = EMPTY_SUMMARY;
+  private muted = false;
+  private closed = false;
+  private currentState: MediaConnectionState = 'new';
+
+  constructor(
+    private readonly options: MediaSessionOptions,
+    private readonly deps: WebRtcMediaSessionDeps,
+  ) {
+    super(deps.logger);
+    this.origin = new LocalOrigin(deps.random);
+    this.remoteAudio = new RemoteAudio(deps.logger);
+    this.profile = { profile: options.profile, comfortNoise: options.comfortNoise ?? false };
+    if (deps.outputDeviceId !== '') void this.setOutputDevice(deps.outputDeviceId);
+    if (typeof globalThis.RTCPeerConnection !== 'function') {
+      this.setupFailure = mediaFailure('media-unsupported', { detail: 'RTCPeerConnection is missing' });
+      return;
+    }
+    try {
+      this.pc = new RTCPeerConnection({
+        iceServers: options.iceServers,
+        iceTransportPolicy: options.iceTransportPolicy ?? 'all',
+        bundlePolicy: 'max-bundle',
+        rtcpMuxPolicy: 'require',
+        iceCandidatePoolSize: 1,
+      });
+    } catch (error) {
+      // SyntaxError for a bad URL, InvalidAccessError for TURN without credentials.
+      this.setupFailure = mediaFailure('invalid-ice-servers', { detail: describeError(error) });
+      return;
+    }
+    this.pc.addEventListener('connectionstatechange', () => this.onConnectionState());
+    this.pc.addEventListener('track', (event) => this.onTrack(event.track));
+  }
+
+  get state(): MediaConnectionState {
+    return this.currentState;
+  }
+
+  createOffer(options: { direction?: MediaDirection; iceRestart?: boolean } = {}): Promise<SdpResult> {
+    const requestedAt = this.deps.timers.now();
+    return this.operation(async (pc) => {
+      const sender = await this.openSender(pc);
+      if (!sender.ok) return sender;
+      const transceiver = this.transceiverOf(pc, sender.sender);
+      this.directionBeforeOffer ??= transceiver.direction;
+      transceiver.direction = options.direction ?? 'sendrecv';
+      this.preferProfileCodecs(transceiver);
+      const offer = await pc.createOffer({ iceRestart: options.iceRestart ?? false });
+      return this.localDescription(pc, offer, requestedAt);
+    });
+  }
+
+  createAnswer(remoteOffer: string, options: { direction?: MediaDirection } = {}): Promise<SdpResult> {
+    const requestedAt = this.deps.timers.now();
+    return this.operation(async (pc) => {
+      const remote = parse(remoteOffer);
+      const normalized = normalizeRemoteDescription(remote, { role: 'offer', capabilities: this.profileCodecs() });
+      if (!normalized.ok) {
+        const code = normalized.warning === 305 ? 'no-common-codec' : 'no-audio-stream';
+        return result(mediaFailure(code, { message: normalized.reason, warning: normalized.warning }));
+      }
+      const sender = await this.openSender(pc);
+      if (!sender.ok) return sender;
+      const applied = await this.applyRemote(pc, 'offer', write(normalized.sdp));
+      if (!applied.ok) return applied;
+      const transceiver = this.transceiverOf(pc, sender.sender);
+      transceiver.direction = options.direction ?? 'sendrecv';
+      this.preferProfileCodecs(transceiver);
+      const answer = await pc.createAnswer();
+      return this.localDescription(pc, answer, requestedAt, { remote, rejected: normalized.rejected });
+    });
+  }
+
+  setRemoteAnswer(sdp: string, options: { provisional?: boolean } = {}): Promise<MediaResult> {
+    return this.operation(async (pc) => {
+      if (pc.signalingState === 'stable') {
+        // A 2xx repeating the answer a 18x already gave, made final earlier.
+        if (sdp === this.lastRemoteAnswer) return { ok: true };
+        return result(mediaFailure('remote-description-rejected', { detail: 'an answer arrived with no offer outstanding' }));
+      }
+      const normalized = normalizeRemoteDescription(parse(sdp), { role: 'answer', capabilities: this.profileCodecs() });
+      if (!normalized.ok) {
+        const code = normalized.warning === 305 ? 'no-common-codec' : 'no-audio-stream';
+        return result(mediaFailure(code, { message: normalized.reason, warning: normalized.warning }));
+      }
+      const applied = await this.applyRemote(pc, options.provisional ? 'pranswer' : 'answer', write(normalized.sdp));
+      if (!applied.ok) return applied;
+      this.lastRemoteAnswer = sdp;
+      if (!options.provisional) this.directionBeforeOffer = undefined;
+      return { ok: true };
+    });
+  }
+
+  cancelOffer(): Promise<MediaResult> {
+    return this.operation(async (pc) => {
+      if (pc.signalingState === 'stable') return { ok: true };
+      if (pc.signalingState !== 'have-local-offer') {
+        return result(mediaFailure('internal', { detail: `cannot roll back in signalling state ${pc.signalingState}` }));
+      }
+      await pc.setLocalDescription({ type: 'rollback' });
+      const transceiver = this.sender ? this.transceiverOf(pc, this.sender) : undefined;
+      if (transceiver && this.directionBeforeOffer) transceiver.direction = this.directionBeforeOffer;
+      this.directionBeforeOffer = undefined;
+      return { ok: true };
+    });
+  }
+
+  prepare(): Promise<MediaResult> {
+    return this.operation(async (pc) => {
+      const sender = await this.openSender(pc);
+      return sender.ok ? { ok: true } : sender;
+    });
+  }
+
+  sendDtmf(tones: string, options: { durationMs?: number; gapMs?: number } = {}): boolean {
+    const request = dtmfRequest(tones, options);
+    const dtmf = this.sender?.dtmf;
+    if (this.closed || !request || !dtmf?.canInsertDTMF) return false;
+    // insertDTMF replaces tones still waiting; appending keeps quick key presses in order.
+    dtmf.insertDTMF(dtmf.toneBuffer + request.tones, request.durationMs, request.gapMs);
+    return true;
+  }
+
+  setMuted(muted: boolean): void {
+    this.muted = muted;
+    const track = this.sender?.track;
+    if (track) track.enabled = !muted;
+  }
+
+  async stats(): Promise<MediaStatsSummary> {
+    if (this.closed || !this.pc) return this.lastSummary;
+    try {
+      const report = await this.pc.getStats();
+      const snapshot = readStatsSnapshot(report.values(), this.deps.timers.now());
+      this.lastSummary = summarizeCallQuality(snapshot, this.lastSnapshot);
+      this.lastSnapshot = snapshot;
+    } catch (error) {
+      this.deps.logger?.log('debug', 'getStats failed', error);
+    }
+    return this.lastSummary;
+  }
+
+  /** Routes the far end's audio to a speaker (the engine applies its setting to every call). */
+  setOutputDevice(deviceId: string): Promise<MediaResult> {
+    return this.remoteAudio.setOutputDevice(deviceId);
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.watch?.cancel();
+    void this.microphone?.then((mic) => {
+      if (mic.ok) for (const track of mic.stream.getTracks()) track.stop();
+    });
+    this.pc?.close();
+    this.remoteAudio.stop();
+    // RTCPeerConnection.close() fires no connectionstatechange.
+    this.setState('closed');
+    this.deps.onClosed();
+  }
+
+  /** Runs `body` in the queue; a closed session and unexpected browser errors become failure values. */
+  private operation<T extends object>(body: (pc: RTCPeerConnection) => Promise<MediaResult<T>>): Promise<MediaResult<T>> {
+    return this.queue.run(async () => {
+      if (this.setupFailure) return result<T>(this.setupFailure);
+      if (this.closed || !this.pc) return result<T>(mediaFailure('closed'));
+      try {
+        const outcome = await body(this.pc);
+        return this.closed ? result<T>(mediaFailure('closed')) : outcome;
+      } catch (error) {
+        if (this.closed) return result<T>(mediaFailure('closed'));
+        this.deps.logger?.log('error', 'media operation failed', error);
+        return result<T>(mediaFailure('internal', { detail: describeError(error) }));
+      }
+    });
+  }
+
+  /** Opens the microphone once and adds its track; an addTrack transceiver is the one a remote offer's audio binds to (JSEP §5.10). */
+  private async openSender(pc: RTCPeerConnection): Promise<MediaResult<{ sender: RTCRtpSender }>> {
+    if (this.sender) return { ok: true, sender: this.sender };
+    this.microphone ??= openMicrophone(this.options.inputDeviceId);
+    const mic = await this.microphone;
+    if (!mic.ok) {
+      // Ask again next time: the user may unblock the microphone and retry.
+      this.microphone = undefined;
+      return mic;
+    }
+    if (this.closed) return result(mediaFailure('closed'));
+    const track = mic.stream.getAudioTracks()[0];
+    if (!track) return result(mediaFailure('microphone-missing', { detail: 'the stream has no audio track' }));
+    track.enabled = !this.muted;
+    this.sender = pc.addTrack(track, mic.stream);
+    this.sender.dtmf?.addEventListener('tonechange', (event) => {
+      if (event.tone !== '') this.safeEmit('dtmf', event.tone);
+    });
+    return { ok: true, sender: this.sender };
+  }
+
+  private transceiverOf(pc: RTCPeerConnection, sender: RTCRtpSender): RTCRtpTransceiver {
+    const transceiver = pc.getTransceivers().find((t) => t.sender === sender);
+    if (!transceiver) throw new Error('the microphone sender has no transceiver');
+    return transceiver;
+  }
+
+  /** Browser codecs the profile allows, in profile order. */
+  private profileCodecs(): RTCRtpCodec[] {
+    return codecPreferences(receiverAudioCodecs(), this.profile);
+  }
+
+  private preferProfileCodecs(transceiver: RTCRtpTransceiver): void {
+    const codecs = this.profileCodecs();
+    // An empty list would restore the browser's defaults; the SDP rewrite then does the shaping.
+    if (codecs.length === 0 || typeof transceiver.setCodecPreferences !== 'function') return;
+    try {
+      transceiver.setCodecPreferences(codecs);
+    } catch (error) {
+      this.deps.logger?.log('warn', 'setCodecPreferences refused the profile codecs; shaping the SDP only', error);
+    }
+  }
+
+  private async applyRemote(pc: RTCPeerConnection, type: RTCSdpType, sdp: string): Promise<MediaResult> {
+    try {
+      await pc.setRemoteDescription({ type, sdp });
+      return { ok: true };
+    } catch (error) {
+      if (this.closed) return result(mediaFailure('closed'));
+      return result(mediaFailure('remote-description-rejected', { detail: describeError(error) }));
+    }
+  }
+
+  /**
+   * Sets our description, waits for candidates under the gathering policy, and returns the SDP to
+   * send: pc.localDescription at that moment, completed with rejected streams for an answer,
+   * shaped to the profile and stamped with our o= line.
+   */
+  private async localDescription(
+    pc: RTCPeerConnection,
+    description: RTCSessionDescriptionInit,
+    requestedAt: number,
+    answering?: { remote: SessionDescription; rejected: RejectedMedia[] },
+  ): Promise<SdpResult> {
+    const watch = watchCandidates(pc, {
+      timers: this.deps.timers,
+      relayOnly: this.options.iceTransportPolicy === 'relay',
+      requestedAt,
+      ...(this.options.gathering ? { timings: this.options.gathering } : {}),
+    });
+    this.watch = watch;
+    try {
+      await pc.setLocalDescription(description);
+      const gathered = await this.awaitCandidates(pc, watch, requestedAt);
+      if (!gathered.ok) return gathered;
+    } finally {
+      watch.cancel();
+      this.watch = undefined;
+    }
+
+    const local = parse(pc.localDescription?.sdp ?? '');
+    const full = answering ? applyRejections(local, answering.remote, answering.rejected) : local;
+    const shaped = shapeLocalDescription(full, { ...this.profile, role: answering ? 'answer' : 'offer' });
+    if (!shaped.ok) return result(mediaFailure('no-common-codec', { message: shaped.reason }));
+    this.sentUfrag = iceUfrag(local);
+    return { ok: true, sdp: write(this.origin.stamp(shaped.sdp)) };
+  }
+
+  private async awaitCandidates(pc: RTCPeerConnection, watch: CandidateWatch, requestedAt: number): Promise<MediaResult> {
+    const ufrag = iceUfrag(parse(pc.localDescription?.sdp ?? ''));
+    let outcome: IceGatheringReport['outcome'] = 'reused';
+    if (this.sentUfrag === undefined || ufrag !== this.sentUfrag) {
+      watch.start();
+      const decision = await watch.decision;
+      if (!decision) return result(mediaFailure('closed'));
+      if (!decision.ok) {
+        return result(mediaFailure('no-relay-candidate', { detail: `no relay candidate after ${decision.elapsedMs} ms` }));
+      }
+      outcome = decision.outcome;
+    }
+    const candidates = countCandidates(parse(pc.localDescription?.sdp ?? ''));
+    this.safeEmit('ice-gathering', { outcome, elapsedMs: this.deps.timers.now() - requestedAt, candidates });
+    return { ok: true };
+  }
+
+  private onTrack(track: MediaStreamTrack): void {
+    if (track.kind !== 'audio') return;
+    this.remoteAudio.play(track);
+    // Chromium unmutes a remote track when its first RTP packet arrives, and mutes it when they stop.
+    track.onunmute = () => this.safeEmit('remote-audio', true);
+    track.onmute = () => this.safeEmit('remote-audio', false);
+  }
+
+  private onConnectionState(): void {
+    const state = this.pc?.connectionState;
+    if (!state || this.closed) return;
+    this.setState(state, state === 'failed' ? mediaFailure('ice-failed') : undefined);
+  }
+
+  private setState(state: MediaConnectionState, failure?: MediaFailure): void {
+    if (state === this.currentState) return;
+    this.currentState = state;
+    if (failure) this.safeEmit('state', state, failure);
+    else this.safeEmit('state', state);
+  }
+}

@@ -1,0 +1,36 @@
+import type {
+  IceGatheringReport,
+  LocalTone,
+  MediaConnectionState,
+  MediaDirection,
+  MediaResult,
+  MediaSessionOptions,
+  MediaStatsSummary,
+  SdpResult,
+} from '../../../src/sip/media-port';
+
+/** What the harness page offers the test, as window.mediaHarness; sessions are addressed by name. */
+export interface MediaHarness {
+  create(name: string, options: MediaSessionOptions): void;
+  /** createOffer, timed in the page from the call to the SDP (getUserMedia included on the first one). */
+  offer(name: string, options?: { direction?: MediaDirection; iceRestart?: boolean }): Promise<{ result: SdpResult; ms: number }>;
+  answer(name: string, offer: string, options?: { direction?: MediaDirection }): Promise<SdpResult>;
+  applyAnswer(name: string, answer: string, provisional?: boolean): Promise<MediaResult>;
+  stats(name: string): Promise<MediaStatsSummary>;
+  dtmf(name: string, tones: string): boolean;
+  state(name: string): MediaConnectionState;
+  /** Events seen so far: "state connected", "remote-audio true", "dtmf 1". */
+  events(name: string): string[];
+  gathering(name: string): IceGatheringReport[];
+  close(name: string): void;
+  playTone(tone: LocalTone): void;
+  stopTone(): void;
+  playKeyTone(key: string): void;
+  setOutputDevice(deviceId: string): Promise<MediaResult>;
+}
+
+declare global {
+  interface Window {
+    mediaHarness: MediaHarness;
+  }
+}
