@@ -4,6 +4,9 @@ import { randomToken, silentLogger, type Logger, type Random, type Timers } from
 import { TransactionLayer } from '../transaction/transaction-layer';
 import { WebSocketTransport, type TransportState, type WebSocketFactory, type WebSocketTransportOptions } from '../transport';
 import { Emitter } from '../util/emitter';
+import type { CallMediaOptions } from './call/call-deps';
+import type { CallSession } from './call/call-session';
+import { CallUsage, type CallOptions } from './call/call-usage';
 import { DialogRegistry } from './dialog-registry';
 import { Dispatcher } from './dispatcher';
 import { createLocalIdentity, type LocalIdentity } from './local-identity';
@@ -32,12 +35,16 @@ export interface UserAgentOptions {
   platform: { createWebSocket: WebSocketFactory; timers: Timers; random: Random; logger?: Logger };
   /** Transport tuning (keep-alive, timeouts, reconnect back-off); defaults suit production. */
   transport?: Pick<WebSocketTransportOptions, 'keepAliveInterval' | 'pongTimeout' | 'connectTimeout' | 'reconnect'>;
+  /** Media for calls; without it the UA only registers (INVITE is not in Allow). */
+  media?: CallMediaOptions;
 }
 
 export interface UserAgentEvents {
   /** Registration state; the cause is user-facing text. */
   registration: [state: RegistrationState, cause?: string];
   transport: [state: TransportState, cause?: string];
+  /** A new call to us, ringing (180 sent); answer(), decline() or let it be cancelled. */
+  incomingCall: [call: CallSession];
 }
 
 /**
@@ -55,6 +62,7 @@ export class UserAgent extends Emitter<UserAgentEvents> {
   readonly requests: RequestFactory;
   readonly sender: RequestSender;
   private readonly registration: Registration;
+  private readonly calls: CallUsage | undefined;
   private flowUp = false;
   /** Between start() and stop(): a start() during stop() keeps the flow. */
   private running = false;
@@ -77,9 +85,6 @@ export class UserAgent extends Emitter<UserAgentEvents> {
       logger,
     });
     const dispatcher = this.dispatcher;
-    dispatcher.addUsage(
-      new OptionsUsage({ allow: () => dispatcher.allow(), accept: () => dispatcher.accept(), supported: () => dispatcher.supported() }),
-    );
     this.requests = new RequestFactory({
       identity: this.identity,
       random,
@@ -88,6 +93,33 @@ export class UserAgent extends Emitter<UserAgentEvents> {
       supported: () => dispatcher.supported(),
     });
     this.sender = new RequestSender({ transport, transactions: this.transactions, random });
+    if (options.media) {
+      this.calls = new CallUsage(
+        {
+          identity: this.identity,
+          viaHost: transport.viaHost,
+          factory: this.requests,
+          sender: this.sender,
+          transactions: this.transactions,
+          send: (text) => transport.send(text),
+          dialogs: this.dialogs,
+          // A digest client of its own: a proxy's 407 must not replace the registrar's cached challenge.
+          digest: this.createDigestClient(options, random),
+          media: options.media,
+          allow: () => dispatcher.allow(),
+          supported: () => dispatcher.supported(),
+          timers,
+          random,
+          logger,
+        },
+        (call) => this.safeEmit('incomingCall', call),
+      );
+      // Added before OPTIONS so Allow lists INVITE first.
+      dispatcher.addUsage(this.calls);
+    }
+    dispatcher.addUsage(
+      new OptionsUsage({ allow: () => dispatcher.allow(), accept: () => dispatcher.accept(), supported: () => dispatcher.supported() }),
+    );
     this.registration = new Registration({
       identity: this.identity,
       factory: this.requests,
@@ -126,9 +158,19 @@ export class UserAgent extends Emitter<UserAgentEvents> {
     this.registration.refresh();
   }
 
-  /** Un-REGISTERs (Expires: 0), then disconnects — unless start() came meanwhile. */
+  /**
+   * Calls `target`: "1001" or "+1 555 0100" in the account's domain, "sip:1001@host", "tel:+1…".
+   * Failures (an unusable target, a blocked microphone, busy…) arrive as the call's 'ended' event.
+   */
+  call(target: string, options?: CallOptions): CallSession {
+    if (!this.calls) throw new Error('call() needs UserAgentOptions.media');
+    return this.calls.call(target, options);
+  }
+
+  /** Hangs up every call, un-REGISTERs (Expires: 0), then disconnects — unless start() came meanwhile. */
   async stop(): Promise<void> {
     this.running = false;
+    for (const call of this.calls?.calls ?? []) call.hangup();
     await this.registration.stop();
     if (!this.running) this.transport.disconnect();
   }

@@ -1,0 +1,27 @@
+import type { MediaSession } from '../../media-port';
+import type { CallEnd, CallParty, CallState, HoldState } from './call-types';
+import type { OfferAnswer } from './offer-answer';
+
+/**
+ * What the signalling parts of a call (the INVITE transactions, the dialog usage) may do to the
+ * CallSession. The session keeps state, events and media; the parts decide when.
+ */
+export interface CallControl {
+  readonly state: CallState;
+  readonly hold: HoldState;
+  readonly media: MediaSession;
+  readonly offerAnswer: OfferAnswer;
+  /** calling → early, or into terminating/ended via the methods below. */
+  early(): void;
+  /** The call is up: startedAt is now. */
+  established(): void;
+  /** We are ending the call (CANCEL or BYE sent): `end` is what the call will report when the exchange is over. */
+  terminating(end: CallEnd): void;
+  /** The call is over; the first end wins, and one decided in terminating() wins over any later. */
+  finish(end: CallEnd): void;
+  progress(status: number, reason: string): void;
+  ringback(playLocalTone: boolean): void;
+  setRemote(party: CallParty): void;
+  setHold(hold: Partial<HoldState>): void;
+  dtmfReceived(digit: string): void;
+}

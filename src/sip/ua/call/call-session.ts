@@ -1,0 +1,313 @@
+/*
+ * One call, as the app sees it: state, the far end, hold and mute, and how it ended.
+ *
+ *   outgoing:  calling --18x--> early --2xx--> established --BYE (either side)--> ended
+ *   incoming:  incoming --answer()--> established
+ *
+ *   calling / early --hangup(): CANCEL--> terminating --487 (or 200: ACK, BYE)--> ended
+ *   established --hangup(): BYE--> terminating --BYE answered--> ended
+ *   any state --failure, decline, CANCEL or BYE received--> ended
+ *
+ * The signalling lives in OutgoingInvite / IncomingInvite (the initial INVITE) and CallDialog
+ * (everything inside the dialog); they drive this session through CallControl. Media is a
+ * MediaSession from the engine, closed when the call ends.
+ */
+import type { Dialog } from '../../dialog/dialog';
+import { NameAddr, type SipUri } from '../../message';
+import { mediaFailure, type MediaSession } from '../../media-port';
+import { randomToken } from '../../ports';
+import { checkTransition, type StateTable } from '../../transaction/state-table';
+import { Emitter } from '../../util/emitter';
+import type { IncomingRequest } from '../incoming-request';
+import type { CallControl } from './call-control';
+import type { CallDeps } from './call-deps';
+import { CallDialog } from './call-dialog';
+import type { CallDirection, CallEnd, CallEvents, CallParty, CallState, HoldState } from './call-types';
+import { DTMF_RELAY, DTMF_TONES, InfoDtmfSender } from './dtmf-info';
+import { endForMediaFailure, LOCAL_CANCEL, LOCAL_HANGUP } from './end-causes';
+import { offerDirection } from './hold';
+import { IncomingInvite } from './incoming-invite';
+import { OfferAnswer } from './offer-answer';
+import { OutgoingInvite } from './outgoing-invite';
+import { partyOf, remotePartyOf } from './remote-party';
+
+const TRANSITIONS: StateTable<CallState> = {
+  calling: ['early', 'established', 'terminating', 'ended'],
+  incoming: ['established', 'ended'],
+  early: ['established', 'terminating', 'ended'],
+  established: ['terminating', 'ended'],
+  terminating: ['ended'],
+  ended: [],
+};
+
+/** Where a call comes from; made by the call usage. */
+export type CallOrigin =
+  | { direction: 'outgoing'; target: SipUri | undefined; dialled: string; extraHeaders: [string, string][] }
+  | { direction: 'incoming'; incoming: IncomingRequest; dialog: Dialog };
+
+export interface CallSessionInit {
+  deps: CallDeps;
+  origin: CallOrigin;
+  /** The call ended: the usage forgets it. */
+  onEnded(call: CallSession): void;
+}
+
+/** Starts a call the usage made, once the app has had the chance to listen to it. */
+const starters = new WeakMap<CallSession, () => void>();
+
+export function startCall(call: CallSession): void {
+  const start = starters.get(call);
+  starters.delete(call);
+  start?.();
+}
+
+export class CallSession extends Emitter<CallEvents> {
+  readonly id: string;
+  readonly direction: CallDirection;
+  private current: CallState;
+  private party: CallParty;
+  private establishedAt: number | undefined;
+  private holdState: HoldState = { local: false, remote: false };
+  private isMuted = false;
+  /** Decided when we started ending the call (CANCEL, BYE sent); reported once that is over. */
+  private ending: CallEnd | undefined;
+  private final: CallEnd | undefined;
+  private ringbackPlaying = false;
+  private readonly deps: CallDeps;
+  private readonly media: MediaSession;
+  private readonly offerAnswer: OfferAnswer;
+  private readonly control: CallControl;
+  private readonly outgoing: OutgoingInvite | undefined;
+  private readonly incoming: IncomingInvite | undefined;
+  private callDialog: CallDialog | undefined;
+  private infoDtmf: InfoDtmfSender | undefined;
+  private readonly detachMedia: (() => void)[];
+
+  constructor(private readonly init: CallSessionInit) {
+    super(init.deps.logger);
+    const { deps, origin } = init;
+    this.deps = deps;
+    this.id = randomToken(deps.random, 8);
+    this.direction = origin.direction;
+    this.media = deps.media.engine.createSession(deps.media.options);
+    this.offerAnswer = new OfferAnswer(this.media);
+    this.control = this.createControl();
+    this.detachMedia = [
+      this.media.on('state', (state, failure) => {
+        if (state === 'failed' && this.current === 'established') this.callDialog?.bye(endForMediaFailure(failure ?? mediaFailure('ice-failed')));
+      }),
+      // SIPconnect 2.0 §14.9: the far end's own tones or announcements replace our ringback.
+      this.media.on('remote-audio', (flowing) => {
+        if (flowing) this.control.ringback(false);
+      }),
+    ];
+    if (origin.direction === 'outgoing') {
+      this.current = 'calling';
+      const target = origin.target;
+      this.party = target ? partyOf(new NameAddr(target)) : { uri: origin.dialled };
+      if (!target) {
+        starters.set(this, () => this.failLater(`Not a number or SIP address: "${origin.dialled}"`));
+        return;
+      }
+      const outgoing = new OutgoingInvite(this.control, deps, target, origin.extraHeaders, (dialog) => this.attach(new CallDialog(dialog, this.control, deps, true)));
+      this.outgoing = outgoing;
+      starters.set(this, () => void outgoing.start());
+    } else {
+      this.current = 'incoming';
+      const { incoming, dialog } = origin;
+      this.party = remotePartyOf(incoming.request, incoming.request.from);
+      const callDialog = this.attach(new CallDialog(dialog, this.control, deps, false));
+      const flow = new IncomingInvite(this.control, deps, incoming, callDialog);
+      this.incoming = flow;
+      starters.set(this, () => flow.start());
+    }
+  }
+
+  get state(): CallState {
+    return this.current;
+  }
+
+  get remote(): CallParty {
+    return { ...this.party };
+  }
+
+  /** When the call was answered (timers.now()); undefined before. */
+  get startedAt(): number | undefined {
+    return this.establishedAt;
+  }
+
+  get hold(): HoldState {
+    return { ...this.holdState };
+  }
+
+  get muted(): boolean {
+    return this.isMuted;
+  }
+
+  get end(): CallEnd | undefined {
+    return this.final;
+  }
+
+  /** Incoming only: 200 with our answer (or our offer, when the INVITE had none). Resolves once the 200 is out or the call ended. */
+  answer(): Promise<void> {
+    if (!this.incoming) throw new Error('answer() is for incoming calls');
+    return this.incoming.answer();
+  }
+
+  /** Incoming only, before answering: 603 Decline (default) or 486 Busy Here. */
+  decline(status: 486 | 603 = 603): void {
+    if (!this.incoming) throw new Error('decline() is for incoming calls');
+    this.incoming.decline(status);
+  }
+
+  /** Ends the call whatever its state: CANCEL while it rings out, decline while it rings in, BYE once up. */
+  hangup(): void {
+    switch (this.current) {
+      case 'calling':
+      case 'early':
+        if (this.outgoing) this.outgoing.cancel();
+        else this.control.finish(LOCAL_CANCEL); // an invalid target, ending on the next tick anyway
+        return;
+      case 'incoming':
+        return this.incoming?.decline(603);
+      case 'established':
+        return this.callDialog?.bye(LOCAL_HANGUP);
+      default:
+        return;
+    }
+  }
+
+  /** Puts the call on hold by re-INVITE (sendonly, or inactive when they hold us); false if refused. */
+  holdCall(): Promise<boolean> {
+    return this.changeHold(true);
+  }
+
+  /** Takes the call off hold (sendrecv, or recvonly while they still hold us); false if refused. */
+  resumeCall(): Promise<boolean> {
+    return this.changeHold(false);
+  }
+
+  /**
+   * DTMF ("0-9*#A-D", "," a 2 s pause): RFC 4733 in the media, or one SIP INFO per digit
+   * (application/dtmf-relay), per the account's dtmfMode. False when the call is not up, the tones
+   * are not DTMF, or RFC 4733 was asked for but the far end did not negotiate telephone-event.
+   */
+  sendDtmf(tones: string): boolean {
+    const callDialog = this.callDialog;
+    if (this.current !== 'established' || !callDialog || !DTMF_TONES.test(tones)) return false;
+    const mode = this.deps.media.dtmfMode;
+    if (mode !== 'info' && this.media.sendDtmf(tones)) return true;
+    if (mode === 'rfc4733') return false;
+    this.infoDtmf ??= new InfoDtmfSender((body) => callDialog.info({ type: DTMF_RELAY, content: body }), this.deps.timers);
+    this.infoDtmf.enqueue(tones);
+    return true;
+  }
+
+  setMuted(muted: boolean): void {
+    if (muted === this.isMuted) return;
+    this.isMuted = muted;
+    this.media.setMuted(muted);
+    this.safeEmit('muted', muted);
+  }
+
+  private async changeHold(local: boolean): Promise<boolean> {
+    const callDialog = this.callDialog;
+    if (this.current !== 'established' || !callDialog) return false;
+    if (this.holdState.local === local) return true;
+    return callDialog.localReinvites.offer(
+      () => offerDirection({ ...this.holdState, local }),
+      () => this.control.setHold({ local }),
+    );
+  }
+
+  private attach(callDialog: CallDialog): CallDialog {
+    this.callDialog = callDialog;
+    return callDialog;
+  }
+
+  /** An outgoing call that cannot start ends on the next tick, after call() returned it. */
+  private failLater(message: string): void {
+    this.deps.timers.setTimeout(() => this.control.finish({ originator: 'local', cause: 'failed', message }), 0);
+  }
+
+  private transition(to: CallState): void {
+    if (to === this.current) return;
+    checkTransition(TRANSITIONS, 'call', this.current, to);
+    this.current = to;
+    this.safeEmit('state', to);
+  }
+
+  private createControl(): CallControl {
+    const state = () => this.current;
+    const hold = () => ({ ...this.holdState });
+    return {
+      get state() {
+        return state();
+      },
+      get hold() {
+        return hold();
+      },
+      media: this.media,
+      offerAnswer: this.offerAnswer,
+      early: () => {
+        if (this.current === 'calling') this.transition('early');
+      },
+      established: () => {
+        if (this.current === 'ended' || this.current === 'terminating') return;
+        this.establishedAt = this.deps.timers.now();
+        this.transition('established');
+      },
+      terminating: (end) => {
+        if (this.current === 'ended' || this.current === 'terminating') return;
+        this.ending = end;
+        this.stopRingback();
+        this.media.close();
+        this.transition('terminating');
+      },
+      finish: (end) => this.finish(end),
+      progress: (status, reason) => this.safeEmit('progress', status, reason),
+      ringback: (play) => {
+        if (play === this.ringbackPlaying) return;
+        this.ringbackPlaying = play;
+        if (play) this.deps.media.engine.playTone('ringback');
+        else this.deps.media.engine.stopTone();
+        this.safeEmit('ringback', play);
+      },
+      setRemote: (party) => {
+        this.party = party;
+      },
+      setHold: (change) => {
+        const next = { ...this.holdState, ...change };
+        if (next.local === this.holdState.local && next.remote === this.holdState.remote) return;
+        this.holdState = next;
+        this.safeEmit('hold', { ...next });
+      },
+      dtmfReceived: (digit) => this.safeEmit('dtmf', digit),
+    };
+  }
+
+  private stopRingback(): void {
+    if (this.ringbackPlaying) this.control.ringback(false);
+  }
+
+  private finish(end: CallEnd): void {
+    if (this.current === 'ended') return;
+    const final = this.ending ?? end;
+    this.final = final;
+    this.stopRingback();
+    // SIPconnect 2.0 §14.8: a call that fails before it is answered gets a local tone.
+    if (this.direction === 'outgoing' && this.establishedAt === undefined && final.originator !== 'local') {
+      this.deps.media.engine.playTone(final.cause === 'busy' ? 'busy' : 'failure');
+    }
+    this.media.close();
+    for (const detach of this.detachMedia) detach();
+    this.outgoing?.dispose();
+    this.incoming?.dispose();
+    this.callDialog?.dispose();
+    this.infoDtmf?.stop();
+    this.offerAnswer.rejectOffer();
+    this.transition('ended');
+    this.safeEmit('ended', { ...final });
+    this.init.onEnded(this);
+  }
+}
