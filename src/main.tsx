@@ -6,27 +6,34 @@ import './index.css';
 import { createConsoleLogger } from './platform/console-logger';
 import { localStorageOrUndefined } from './platform/local-storage';
 import { createAccountStore } from './stores/account';
+import { createCallsStore } from './stores/calls';
 import { AccountStoreContext } from './ui/account-store-context';
 import { App } from './ui/app';
+import { CallsProvider } from './ui/components/calls-provider';
 
 const store = createAccountStore();
+const calls = createCallsStore();
 const logger = createConsoleLogger(import.meta.env.DEV ? 'debug' : 'info');
-
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <AccountStoreContext value={store}>
-      <App />
-    </AccountStoreContext>
-  </StrictMode>,
-);
 
 const phone = startPhone({
   store,
+  calls,
   search: window.location.search,
   storage: localStorageOrUndefined(),
   fetch: window.fetch.bind(window),
   logger,
 });
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <AccountStoreContext value={store}>
+      <CallsProvider store={calls} service={phone.then((running) => running?.calls)}>
+        <App />
+      </CallsProvider>
+    </AccountStoreContext>
+  </StrictMode>,
+);
+
 // Closing the tab un-registers, so calls are not routed to a binding that is gone.
 window.addEventListener('pagehide', () => void phone.then((service) => service?.stop()));
 // A page restored from the back/forward cache has a stopped user agent: start afresh.

@@ -1,15 +1,22 @@
 import { version } from '../../package.json';
+import { WebRtcMediaEngine } from '../media';
 import { createBrowserPlatform } from '../platform';
 import { loadInstanceId } from '../platform/instance-id';
+import { createCallService, type CallService } from '../services/call-service';
 import { createPhoneService, type PhoneService } from '../services/phone-service';
 import { UserAgent } from '../sip';
 import type { Logger } from '../sip/ports';
 import type { AccountStore } from '../stores/account';
+import { createCallsStore, type CallsStore } from '../stores/calls';
 import { resolveAccountConfig } from './account-config';
+import { DEFAULT_CALL_MEDIA } from './call-media-defaults';
 import { loadEmbeddedPbxInfo } from './load-embedded-pbx-info';
+import { WebAudioRinger } from './web-audio-ringer';
 
 export interface StartPhoneOptions {
   store: AccountStore;
+  /** The store the calls panel renders; a private one when the caller shows no calls. */
+  calls?: CallsStore;
   /** The page's query string (?user=…&server=…). */
   search: string;
   storage: Storage | undefined;
@@ -17,11 +24,16 @@ export interface StartPhoneOptions {
   logger: Logger;
 }
 
+/** The running phone: registration (PhoneService) and calls. */
+export interface RunningPhone extends PhoneService {
+  readonly calls: CallService;
+}
+
 /**
- * The composition root: platform → user agent → phone service → store. Returns the running
- * service, or undefined when no account could be configured (the store then says why).
+ * The composition root: platform → media engine → user agent → services → stores. Returns the
+ * running phone, or undefined when no account could be configured (the store then says why).
  */
-export async function startPhone(options: StartPhoneOptions): Promise<PhoneService | undefined> {
+export async function startPhone(options: StartPhoneOptions): Promise<RunningPhone | undefined> {
   const { store, logger } = options;
   const pbx = await loadEmbeddedPbxInfo(options.fetch, logger);
   const resolved = resolveAccountConfig(new URLSearchParams(options.search), pbx);
@@ -32,6 +44,8 @@ export async function startPhone(options: StartPhoneOptions): Promise<PhoneServi
   const { config } = resolved;
   store.getState().setIdentity({ user: config.user, aor: config.aor, server: config.server });
 
+  const platform = createBrowserPlatform(logger);
+  const engine = new WebRtcMediaEngine({ timers: platform.timers, random: platform.random, logger });
   const agent = new UserAgent({
     aor: config.aor,
     authUser: config.user,
@@ -39,9 +53,26 @@ export async function startPhone(options: StartPhoneOptions): Promise<PhoneServi
     servers: [config.server],
     instanceId: loadInstanceId(options.storage),
     userAgent: `Tabphone/${version}`,
-    platform: createBrowserPlatform(logger),
+    platform,
+    media: { engine, ...DEFAULT_CALL_MEDIA },
   });
-  const service = createPhoneService(agent, store);
-  service.start();
-  return service;
+  const phone = createPhoneService(agent, store);
+  const calls = createCallService({
+    agent,
+    store: options.calls ?? createCallsStore(),
+    keyTones: engine,
+    ringer: new WebAudioRinger(logger),
+    timers: platform.timers,
+    logger,
+  });
+  phone.start();
+  return {
+    calls,
+    start: () => phone.start(),
+    async stop() {
+      // Hang up first: a BYE needs the flow the un-REGISTER closes.
+      calls.dispose();
+      await phone.stop();
+    },
+  };
 }

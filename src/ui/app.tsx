@@ -1,15 +1,38 @@
+import { useState } from 'react';
+import { selectHasLiveCall } from '../stores/calls';
 import { AccountCard } from './components/account-card';
+import { CallsPanel } from './components/calls-panel';
+import { Dialpad } from './components/dialpad';
+import { Icon } from './components/icons';
+import { useCalls } from './hooks/use-calls';
 
 export function App() {
+  const inCall = useCalls(selectHasLiveCall);
+  const [dialpadDuringCall, setDialpadDuringCall] = useState(false);
+  const showDialpad = !inCall || dialpadDuringCall;
+
   return (
     <div className="min-h-dvh bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
       <div className="mx-auto flex min-h-dvh max-w-md flex-col">
-        <header className="flex items-center gap-2.5 border-b border-slate-200 px-4 py-3 dark:border-slate-800">
-          <img src="/icons/favicon.svg" alt="" className="size-7" />
-          <h1 className="text-lg font-semibold tracking-tight">Tabphone</h1>
+        <header className="flex items-center gap-2 px-4 pt-3 pb-2">
+          <img src="/icons/favicon.svg" alt="" className="size-6" />
+          <h1 className="text-base font-semibold tracking-tight">Tabphone</h1>
         </header>
-        <main className="flex-1 p-4">
+        <main className="flex flex-1 flex-col gap-3 px-3 pb-3">
           <AccountCard />
+          <CallsPanel />
+          {inCall && (
+            <button
+              type="button"
+              aria-expanded={dialpadDuringCall}
+              onClick={() => setDialpadDuringCall(!dialpadDuringCall)}
+              className="flex h-10 items-center justify-center gap-1.5 rounded-xl text-sm font-medium text-teal-800 ring-1 ring-slate-200 hover:bg-white dark:text-teal-300 dark:ring-slate-800 dark:hover:bg-slate-900"
+            >
+              <Icon name={dialpadDuringCall ? 'keypad' : 'plus'} className="size-4" />
+              {dialpadDuringCall ? 'Hide dialpad' : 'New call'}
+            </button>
+          )}
+          {showDialpad && <Dialpad />}
         </main>
       </div>
     </div>

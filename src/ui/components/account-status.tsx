@@ -24,23 +24,18 @@ export function AccountStatus() {
   const detailId = useId();
 
   return (
-    <div className="flex items-start gap-2.5">
-      <span aria-hidden="true" className={`mt-1.5 size-2.5 shrink-0 rounded-full ${DOT[tone]}`} />
-      <div className="min-w-0">
-        <p
-          role="status"
-          aria-label="Account status"
-          aria-describedby={detail ? detailId : undefined}
-          className={`font-medium ${TEXT[tone]}`}
-        >
+    <div className="min-w-0">
+      <p className="flex items-center gap-1.5 text-sm">
+        <span aria-hidden="true" className={`size-2 shrink-0 rounded-full ${DOT[tone]}`} />
+        <span role="status" aria-label="Account status" aria-describedby={detail ? detailId : undefined} className={`font-medium ${TEXT[tone]}`}>
           {text}
+        </span>
+      </p>
+      {detail && (
+        <p id={detailId} className="mt-0.5 text-xs break-words text-slate-500 dark:text-slate-400">
+          {detail}
         </p>
-        {detail && (
-          <p id={detailId} className="mt-0.5 text-sm break-words text-slate-500 dark:text-slate-400">
-            {detail}
-          </p>
-        )}
-      </div>
+      )}
     </div>
   );
 }

@@ -8,10 +8,28 @@ export interface AppPage {
   close(): Promise<void>;
 }
 
+export interface OpenAppOptions {
+  /** Window size; the browser default (1280×720) when absent. */
+  viewport?: { width: number; height: number };
+  /** prefers-color-scheme as the page sees it; the browser default (light) when absent. */
+  colorScheme?: 'light' | 'dark';
+  /** Scripts run in the page before the app's own (page.addInitScript), e.g. to watch WebRTC. */
+  initScripts?: (() => void)[];
+}
+
 /** Opens the app in a fresh browser context (own storage, own service worker). */
-export async function openApp(browser: Browser, appUrl: string, params: Record<string, string> = {}): Promise<AppPage> {
-  const context = await browser.newContext();
+export async function openApp(
+  browser: Browser,
+  appUrl: string,
+  params: Record<string, string> = {},
+  options: OpenAppOptions = {},
+): Promise<AppPage> {
+  const context = await browser.newContext({
+    ...(options.viewport ? { viewport: options.viewport } : {}),
+    ...(options.colorScheme ? { colorScheme: options.colorScheme } : {}),
+  });
   const page = await context.newPage();
+  for (const script of options.initScripts ?? []) await page.addInitScript(script);
   const errors: Error[] = [];
   page.on('pageerror', (error) => errors.push(error));
   const url = new URL(appUrl);

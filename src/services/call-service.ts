@@ -1,0 +1,242 @@
+import type { CallEnd, CallSession } from '../sip';
+import type { MediaEngine } from '../sip/media-port';
+import type { Logger, Timers } from '../sip/ports';
+import type { CallLine, CallsStore } from '../stores/calls';
+import { parseDialTarget, type DialTarget } from './dial-target';
+import type { Ringer } from './ringer';
+
+/** The slice of a call session the service drives (a fake can stand in for it in tests). */
+export type PhoneCall = Pick<
+  CallSession,
+  | 'id'
+  | 'direction'
+  | 'state'
+  | 'remote'
+  | 'startedAt'
+  | 'hold'
+  | 'muted'
+  | 'on'
+  | 'answer'
+  | 'decline'
+  | 'hangup'
+  | 'holdCall'
+  | 'resumeCall'
+  | 'sendDtmf'
+  | 'setMuted'
+>;
+
+/** The slice of the user agent that places and receives calls. */
+export interface CallAgent {
+  call(target: string): PhoneCall;
+  on(event: 'incomingCall', listener: (call: PhoneCall) => void): () => void;
+}
+
+/** Key clicks for the dialpad and DTMF keys (the media engine). */
+export type KeyTones = Pick<MediaEngine, 'playKeyTone'>;
+
+export interface CallServiceOptions {
+  agent: CallAgent;
+  store: CallsStore;
+  keyTones: KeyTones;
+  ringer: Ringer;
+  timers: Timers;
+  logger: Logger;
+}
+
+export interface CallService {
+  /** Cleans the dial field's text and calls it; the result says what was dialled or why not. */
+  call(input: string): DialTarget;
+  answer(id: string): Promise<void>;
+  decline(id: string): void;
+  hangup(id: string): void;
+  hold(id: string): Promise<void>;
+  resume(id: string): Promise<void>;
+  setMuted(id: string, muted: boolean): void;
+  /** Sends DTMF on a call and clicks the key tone locally. */
+  sendDtmf(id: string, digits: string): void;
+  select(id: string): void;
+  /** The short tone of a dialpad key, as feedback for a press. */
+  keyTone(key: string): void;
+  /** Hangs up every live call and stops listening to the agent. */
+  dispose(): void;
+}
+
+/**
+ * How long an ended line stays in the panel. A failure says why (SIPconnect 2.0 §14.8: the
+ * endpoint indicates a failed call locally; the core plays the tone), so it stays long enough to
+ * be read.
+ */
+export const ENDED_LINE_MS = 2_500;
+export const FAILED_LINE_MS = 6_000;
+
+/** Endings that are not a failure: the line goes after the short linger. */
+const ORDINARY_ENDS = new Set<CallEnd['cause']>(['hangup', 'cancelled', 'answered-elsewhere']);
+
+function isFailure(end: CallEnd): boolean {
+  return end.originator !== 'local' && !ORDINARY_ENDS.has(end.cause);
+}
+
+function lineOf(call: PhoneCall): CallLine {
+  const { remote } = call;
+  return {
+    id: call.id,
+    direction: call.direction,
+    state: call.state,
+    remote: {
+      displayName: remote.displayName || undefined,
+      number: remote.user ?? remote.uri.replace(/^[a-z]+:/i, ''),
+      uri: remote.uri,
+    },
+    hold: call.hold,
+    holdPending: undefined,
+    muted: call.muted,
+    startedAt: call.startedAt,
+    endedAt: undefined,
+    end: undefined,
+    notice: undefined,
+  };
+}
+
+/**
+ * Wires calls into the calls store: every session the agent places or receives becomes a line,
+ * its events update the line, and the user's actions on a line go to its session. Rings for
+ * incoming calls. (The call session itself plays local ringback after a 180 without SDP and the
+ * failure tone, SIPconnect 2.0 §14.8/§14.9, through the media engine.)
+ */
+export function createCallService(options: CallServiceOptions): CallService {
+  const { agent, store, keyTones, ringer, timers, logger } = options;
+  const calls = new Map<string, PhoneCall>();
+  const unsubscribes = new Map<string, (() => void)[]>();
+  const removals = new Set<unknown>();
+  let ringing: 'ringtone' | 'call-waiting' | undefined;
+
+  const update = (id: string, patch: Partial<Omit<CallLine, 'id'>>) => store.getState().updateLine(id, patch);
+
+  function refreshRinger(): void {
+    const lines = store.getState().lines;
+    const ringingIn = lines.some((l) => l.direction === 'incoming' && (l.state === 'incoming' || l.state === 'early'));
+    // During a call, a loud ringtone would drown the conversation: a call-waiting beep instead.
+    const next = !ringingIn ? undefined : lines.some((l) => l.state === 'established') ? 'call-waiting' : 'ringtone';
+    if (next === ringing) return;
+    ringing = next;
+    if (next) ringer.ring(next);
+    else ringer.stop();
+  }
+
+  function ended(call: PhoneCall, end: CallEnd): void {
+    for (const off of unsubscribes.get(call.id) ?? []) off();
+    unsubscribes.delete(call.id);
+    calls.delete(call.id);
+    update(call.id, {
+      state: 'ended',
+      end: { originator: end.originator, cause: end.cause, message: end.message },
+      endedAt: timers.now(),
+      holdPending: undefined,
+      notice: undefined,
+    });
+    refreshRinger();
+    const handle = timers.setTimeout(() => {
+      removals.delete(handle);
+      store.getState().removeLine(call.id);
+    }, isFailure(end) ? FAILED_LINE_MS : ENDED_LINE_MS);
+    removals.add(handle);
+  }
+
+  function track(call: PhoneCall): void {
+    calls.set(call.id, call);
+    store.getState().addLine(lineOf(call));
+    unsubscribes.set(call.id, [
+      call.on('state', (state) => {
+        if (state === 'ended') return; // 'ended' carries the reason; handled there
+        update(call.id, { state, startedAt: call.startedAt });
+        refreshRinger();
+      }),
+      call.on('hold', (hold) => update(call.id, { hold })),
+      call.on('muted', (muted) => update(call.id, { muted })),
+      call.on('ended', (end) => ended(call, end)),
+    ]);
+    refreshRinger();
+  }
+
+  /** Puts every other answered, not yet held call on hold: only one call talks at a time. */
+  async function holdOthers(id: string | undefined): Promise<void> {
+    const others = store
+      .getState()
+      .lines.filter((l) => l.id !== id && l.state === 'established' && !l.hold.local && l.holdPending === undefined);
+    await Promise.all(others.map((l) => hold(l.id)));
+  }
+
+  async function hold(id: string): Promise<void> {
+    const call = calls.get(id);
+    if (!call) return;
+    update(id, { holdPending: 'hold', notice: undefined });
+    const ok = await call.holdCall();
+    // The call may have ended meanwhile; its line then shows why, not this.
+    if (calls.has(id)) update(id, { holdPending: undefined, notice: ok ? undefined : 'The far end did not accept hold' });
+  }
+
+  const offIncoming = agent.on('incomingCall', (call) => track(call));
+
+  return {
+    call(input) {
+      const dialled = parseDialTarget(input);
+      if (!dialled.ok) return dialled;
+      void holdOthers(undefined);
+      track(agent.call(dialled.target));
+      return dialled;
+    },
+
+    async answer(id) {
+      const call = calls.get(id);
+      if (!call) return;
+      store.getState().select(id);
+      await holdOthers(id);
+      // A failure (microphone blocked, no common codec) ends the call with its reason.
+      await call.answer();
+    },
+
+    decline: (id) => calls.get(id)?.decline(),
+
+    hangup: (id) => calls.get(id)?.hangup(),
+
+    hold,
+
+    async resume(id) {
+      const call = calls.get(id);
+      if (!call) return;
+      store.getState().select(id);
+      await holdOthers(id);
+      update(id, { holdPending: 'resume', notice: undefined });
+      const ok = await call.resumeCall();
+      if (calls.has(id)) update(id, { holdPending: undefined, notice: ok ? undefined : 'The far end did not accept resume' });
+    },
+
+    setMuted(id, muted) {
+      const call = calls.get(id);
+      if (!call) return;
+      call.setMuted(muted);
+      update(id, { muted: call.muted });
+    },
+
+    sendDtmf(id, digits) {
+      const call = calls.get(id);
+      if (!call) return;
+      for (const digit of digits) keyTones.playKeyTone(digit);
+      const sent = call.sendDtmf(digits);
+      update(id, { notice: sent ? undefined : `Could not send "${digits}": the call does not carry DTMF` });
+      if (!sent) logger.log('warn', `DTMF "${digits}" not sent on call ${id}`);
+    },
+
+    select: (id) => store.getState().select(id),
+
+    keyTone: (key) => keyTones.playKeyTone(key),
+
+    dispose() {
+      offIncoming();
+      for (const call of [...calls.values()]) call.hangup();
+      for (const handle of removals) timers.clearTimeout(handle);
+      removals.clear();
+      ringer.stop();
+    },
+  };
+}

@@ -1,0 +1,268 @@
+import { describe, expect, it } from 'vitest';
+import {
+  createCallService,
+  ENDED_LINE_MS,
+  FAILED_LINE_MS,
+  type CallAgent,
+  type KeyTones,
+  type PhoneCall,
+} from '../../../src/services/call-service';
+import type { Ringer } from '../../../src/services/ringer';
+import type { CallEnd, CallEvents, CallParty, CallState, HoldState } from '../../../src/sip';
+import { Emitter } from '../../../src/sip/util/emitter';
+import { createCallsStore, lineStatusText } from '../../../src/stores/calls';
+import { FakeClock } from '../support/fake-clock';
+
+/** A call session driven by hand: the test plays the far end by emitting its events. */
+class FakeCall extends Emitter<CallEvents> implements PhoneCall {
+  state: CallState;
+  startedAt: number | undefined = undefined;
+  hold: HoldState = { local: false, remote: false };
+  muted = false;
+  readonly actions: string[] = [];
+  holdAnswer = true;
+  dtmfAccepted = true;
+
+  constructor(
+    readonly id: string,
+    readonly direction: 'outgoing' | 'incoming',
+    readonly remote: CallParty,
+    private readonly clock: FakeClock,
+  ) {
+    super();
+    this.state = direction === 'incoming' ? 'incoming' : 'calling';
+  }
+
+  move(state: CallState): void {
+    this.state = state;
+    if (state === 'established') this.startedAt = this.clock.now();
+    this.safeEmit('state', state);
+  }
+
+  end(end: CallEnd): void {
+    this.state = 'ended';
+    this.safeEmit('state', 'ended');
+    this.safeEmit('ended', end);
+  }
+
+  emit<K extends keyof CallEvents>(event: K, ...args: CallEvents[K]): void {
+    this.safeEmit(event, ...args);
+  }
+
+  async answer(): Promise<void> {
+    this.actions.push('answer');
+    this.move('established');
+  }
+
+  decline(status?: 486 | 603): void {
+    this.actions.push(`decline ${status ?? 603}`);
+    this.end({ originator: 'local', cause: 'declined', message: 'Declined' });
+  }
+
+  hangup(): void {
+    this.actions.push('hangup');
+    this.end({ originator: 'local', cause: 'hangup', message: 'Call ended' });
+  }
+
+  async holdCall(): Promise<boolean> {
+    this.actions.push('hold');
+    if (this.holdAnswer) {
+      this.hold = { ...this.hold, local: true };
+      this.safeEmit('hold', this.hold);
+    }
+    return this.holdAnswer;
+  }
+
+  async resumeCall(): Promise<boolean> {
+    this.actions.push('resume');
+    this.hold = { ...this.hold, local: false };
+    this.safeEmit('hold', this.hold);
+    return true;
+  }
+
+  sendDtmf(tones: string): boolean {
+    this.actions.push(`dtmf ${tones}`);
+    return this.dtmfAccepted;
+  }
+
+  setMuted(muted: boolean): void {
+    this.muted = muted;
+    this.safeEmit('muted', muted);
+  }
+}
+
+class FakeAgent extends Emitter<{ incomingCall: [call: PhoneCall] }> implements CallAgent {
+  readonly dialled: string[] = [];
+  /** The sessions made for placed calls, by id. */
+  readonly made = new Map<string, FakeCall>();
+  private next = 1;
+
+  constructor(private readonly clock: FakeClock) {
+    super();
+  }
+
+  call(target: string): FakeCall {
+    this.dialled.push(target);
+    const call = new FakeCall(`out${this.next++}`, 'outgoing', { uri: `sip:${target}@127.0.0.1`, user: target }, this.clock);
+    this.made.set(call.id, call);
+    return call;
+  }
+
+  ring(id: string, remote: CallParty): FakeCall {
+    const call = new FakeCall(id, 'incoming', remote, this.clock);
+    this.safeEmit('incomingCall', call);
+    return call;
+  }
+}
+
+function setup() {
+  const clock = new FakeClock();
+  const agent = new FakeAgent(clock);
+  const store = createCallsStore();
+  const sounds: string[] = [];
+  const keyTones: KeyTones = { playKeyTone: (key: string) => sounds.push(`key ${key}`) };
+  const ringer: Ringer = { ring: (kind) => sounds.push(`ring ${kind}`), stop: () => sounds.push('ring off') };
+  const service = createCallService({ agent, store, keyTones, ringer, timers: clock, logger: { log() {} } });
+  const line = (id: string) => store.getState().lines.find((l) => l.id === id);
+  return { clock, agent, store, sounds, service, line };
+}
+
+const ALICE: CallParty = { uri: 'sip:1000@127.0.0.1', user: '1000', displayName: 'Alice' };
+const BUSY: CallEnd = { originator: 'remote', cause: 'busy', status: 486, reason: 'Busy Here', message: 'Busy' };
+
+describe('call service: placing a call', () => {
+  it('dials the cleaned number and shows the call as a selected line', () => {
+    const { agent, store, service } = setup();
+    expect(service.call(' 10-01 ')).toEqual({ ok: true, target: '1001' });
+    expect(agent.dialled).toEqual(['1001']);
+    const [line] = store.getState().lines;
+    expect(line).toMatchObject({ id: 'out1', direction: 'outgoing', state: 'calling', remote: { number: '1001', displayName: undefined } });
+    expect(store.getState().selectedId).toBe('out1');
+  });
+
+  it('refuses an empty field without calling', () => {
+    const { agent, store, service } = setup();
+    expect(service.call('  ')).toEqual({ ok: false, problem: 'Enter a number or SIP URI' });
+    expect(agent.dialled).toEqual([]);
+    expect(store.getState().lines).toEqual([]);
+  });
+
+  it('shows "Ringing" after a 18x, then the answer time', () => {
+    const { clock, service, agent, line } = setup();
+    service.call('1001');
+    const session = agent.made.get('out1')!;
+    session.move('early');
+    expect(lineStatusText(line('out1')!)).toBe('Ringing');
+    clock.advance(3000);
+    session.move('established');
+    expect(line('out1')).toMatchObject({ state: 'established', startedAt: 3000 });
+  });
+
+  it('keeps "Busy" on view for a while after a busy far end', () => {
+    const { clock, service, agent, line, store } = setup();
+    service.call('1001');
+    agent.made.get('out1')!.end(BUSY);
+    expect(lineStatusText(line('out1')!)).toBe('Busy');
+    clock.advance(FAILED_LINE_MS - 1);
+    expect(store.getState().lines).toHaveLength(1);
+    clock.advance(1);
+    expect(store.getState().lines).toEqual([]);
+  });
+
+  it('lets a call we cancelled go sooner than a failed one', () => {
+    const { clock, service, agent, store } = setup();
+    service.call('1005');
+    agent.made.get('out1')!.end({ originator: 'remote', cause: 'unavailable', status: 480, message: 'Unavailable' });
+    service.call('1001');
+    service.hangup('out2');
+    clock.advance(ENDED_LINE_MS);
+    expect(store.getState().lines.map((l) => l.id)).toEqual(['out1']);
+  });
+});
+
+describe('call service: incoming calls', () => {
+  it('rings for an incoming call, stops on answer, and shows the caller by name and number', async () => {
+    const { agent, service, sounds, line } = setup();
+    const call = agent.ring('in1', ALICE);
+    expect(line('in1')).toMatchObject({ state: 'incoming', remote: { displayName: 'Alice', number: '1000' } });
+    await service.answer('in1');
+    expect(call.actions).toEqual(['answer']);
+    expect(sounds).toEqual(['ring ringtone', 'ring off']);
+    expect(line('in1')!.state).toBe('established');
+  });
+
+  it('declines with the core default and stops ringing', () => {
+    const { agent, service, sounds, line } = setup();
+    const call = agent.ring('in1', ALICE);
+    service.decline('in1');
+    expect(call.actions).toEqual(['decline 603']);
+    expect(sounds).toEqual(['ring ringtone', 'ring off']);
+    expect(line('in1')!.state).toBe('ended');
+  });
+
+  it('beeps for a second call during a conversation, and holds the first when the second is answered', async () => {
+    const { agent, service, sounds, line, store } = setup();
+    const first = agent.ring('in1', ALICE);
+    await service.answer('in1');
+    const second = agent.ring('in2', { uri: 'sip:1002@127.0.0.1', user: '1002' });
+    expect(store.getState().lines.map((l) => l.state)).toEqual(['established', 'incoming']);
+    expect(store.getState().selectedId).toBe('in1');
+    expect(sounds.at(-1)).toBe('ring call-waiting');
+
+    await service.answer('in2');
+    expect(first.actions).toEqual(['answer', 'hold']);
+    expect(second.actions).toEqual(['answer']);
+    expect(line('in1')!.hold).toEqual({ local: true, remote: false });
+    expect(store.getState().selectedId).toBe('in2');
+  });
+});
+
+describe('call service: in-call controls', () => {
+  it('flips hold only when the far end accepts, and says so when it does not', async () => {
+    const { agent, service, line } = setup();
+    const call = agent.ring('in1', ALICE);
+    await service.answer('in1');
+    call.holdAnswer = false;
+    const pending = service.hold('in1');
+    expect(line('in1')!.holdPending).toBe('hold');
+    await pending;
+    expect(line('in1')).toMatchObject({ hold: { local: false }, holdPending: undefined, notice: 'The far end did not accept hold' });
+
+    call.holdAnswer = true;
+    await service.hold('in1');
+    expect(line('in1')).toMatchObject({ hold: { local: true }, notice: undefined });
+    expect(lineStatusText(line('in1')!)).toBe('On hold');
+  });
+
+  it('shows the far end holding us', async () => {
+    const { agent, service, line } = setup();
+    const call = agent.ring('in1', ALICE);
+    await service.answer('in1');
+    call.emit('hold', { local: false, remote: true });
+    expect(lineStatusText(line('in1')!)).toBe('Held by remote');
+  });
+
+  it('mutes, sends DTMF with a key click, and explains DTMF the call cannot carry', async () => {
+    const { agent, service, line, sounds } = setup();
+    const call = agent.ring('in1', ALICE);
+    await service.answer('in1');
+    service.setMuted('in1', true);
+    expect(line('in1')!.muted).toBe(true);
+    service.sendDtmf('in1', '5');
+    call.dtmfAccepted = false;
+    service.sendDtmf('in1', '#');
+    expect(call.actions).toEqual(['answer', 'dtmf 5', 'dtmf #']);
+    expect(sounds.filter((s) => s.startsWith('key'))).toEqual(['key 5', 'key #']);
+    expect(line('in1')!.notice).toBe('Could not send "#": the call does not carry DTMF');
+  });
+
+  it('hangs up every live call when disposed and stops listening for new ones', async () => {
+    const { agent, service, store } = setup();
+    const call = agent.ring('in1', ALICE);
+    await service.answer('in1');
+    service.dispose();
+    expect(call.actions).toEqual(['answer', 'hangup']);
+    agent.ring('in2', ALICE);
+    expect(store.getState().lines.map((l) => l.id)).toEqual(['in1']);
+  });
+});

@@ -1,0 +1,173 @@
+import { describe, expect, it } from 'vitest';
+import {
+  createCallsStore,
+  formatDuration,
+  lineControls,
+  lineStatusText,
+  lineSubtitle,
+  lineTimer,
+  lineTitle,
+  lineTone,
+  selectHasLiveCall,
+  type CallLine,
+} from '../../../src/stores/calls';
+
+function line(overrides: Partial<CallLine> = {}): CallLine {
+  return {
+    id: 'c1',
+    direction: 'outgoing',
+    state: 'calling',
+    remote: { displayName: undefined, number: '1001', uri: 'sip:1001@127.0.0.1' },
+    hold: { local: false, remote: false },
+    holdPending: undefined,
+    muted: false,
+    startedAt: undefined,
+    endedAt: undefined,
+    end: undefined,
+    notice: undefined,
+    ...overrides,
+  };
+}
+
+describe('calls store: lines and the selected line', () => {
+  it('selects a call we place, but not an incoming one that arrives during it', () => {
+    const store = createCallsStore();
+    store.getState().addLine(line({ id: 'out' }));
+    store.getState().addLine(line({ id: 'in', direction: 'incoming', state: 'incoming' }));
+    expect(store.getState().lines.map((l) => l.id)).toEqual(['out', 'in']);
+    expect(store.getState().selectedId).toBe('out');
+  });
+
+  it('selects the first incoming call when there is no other line', () => {
+    const store = createCallsStore();
+    store.getState().addLine(line({ id: 'in', direction: 'incoming', state: 'incoming' }));
+    expect(store.getState().selectedId).toBe('in');
+  });
+
+  it('updates one line and leaves the others as they were', () => {
+    const store = createCallsStore();
+    store.getState().addLine(line({ id: 'a' }));
+    store.getState().addLine(line({ id: 'b' }));
+    const before = store.getState().lines[1];
+    store.getState().updateLine('a', { state: 'established', startedAt: 1000 });
+    expect(store.getState().lines[0]).toMatchObject({ id: 'a', state: 'established', startedAt: 1000 });
+    expect(store.getState().lines[1]).toBe(before);
+  });
+
+  it('selects the newest live line when the selected one is removed', () => {
+    const store = createCallsStore();
+    store.getState().addLine(line({ id: 'a', state: 'established' }));
+    store.getState().addLine(line({ id: 'b', state: 'ended' }));
+    store.getState().addLine(line({ id: 'c', state: 'established' }));
+    store.getState().select('c');
+    store.getState().removeLine('c');
+    expect(store.getState().selectedId).toBe('a');
+    store.getState().removeLine('a');
+    expect(store.getState().selectedId).toBe('b');
+    store.getState().removeLine('b');
+    expect(store.getState().selectedId).toBeUndefined();
+  });
+
+  it('ignores a request to select a line that does not exist', () => {
+    const store = createCallsStore();
+    store.getState().addLine(line({ id: 'a' }));
+    store.getState().select('zzz');
+    expect(store.getState().selectedId).toBe('a');
+  });
+
+  it('counts only calls that have not ended as live', () => {
+    const store = createCallsStore();
+    expect(selectHasLiveCall(store.getState())).toBe(false);
+    store.getState().addLine(line({ id: 'a', state: 'ended' }));
+    expect(selectHasLiveCall(store.getState())).toBe(false);
+    store.getState().addLine(line({ id: 'b', state: 'early' }));
+    expect(selectHasLiveCall(store.getState())).toBe(true);
+  });
+});
+
+describe('calls selectors: what a line says', () => {
+  it('says "Calling…", then "Ringing" for a call we place', () => {
+    expect(lineStatusText(line({ state: 'calling' }))).toBe('Calling…');
+    expect(lineStatusText(line({ state: 'early' }))).toBe('Ringing');
+  });
+
+  it('says "Incoming call" for a call ringing here', () => {
+    expect(lineStatusText(line({ direction: 'incoming', state: 'incoming' }))).toBe('Incoming call');
+  });
+
+  it('tells our hold from the far end holding us, ours first when both hold', () => {
+    const held = (local: boolean, remote: boolean) => lineStatusText(line({ state: 'established', hold: { local, remote } }));
+    expect(held(false, false)).toBe('Connected');
+    expect(held(true, false)).toBe('On hold');
+    expect(held(false, true)).toBe('Held by remote');
+    expect(held(true, true)).toBe('On hold');
+  });
+
+  it('says a hold or resume is under way until the far end agrees', () => {
+    expect(lineStatusText(line({ state: 'established', holdPending: 'hold' }))).toBe('Putting on hold…');
+    expect(lineStatusText(line({ state: 'established', hold: { local: true, remote: false }, holdPending: 'resume' }))).toBe('Resuming…');
+  });
+
+  it("shows the end's message on an ended line", () => {
+    const ended = line({ state: 'ended', end: { originator: 'remote', cause: 'busy', message: 'Busy' } });
+    expect(lineStatusText(ended)).toBe('Busy');
+    expect(lineTone(ended)).toBe('failed');
+  });
+
+  it('colours an ordinary hang-up, ours or theirs, as ended rather than failed', () => {
+    expect(lineTone(line({ state: 'ended', end: { originator: 'remote', cause: 'hangup', message: 'Call ended' } }))).toBe('ended');
+    expect(lineTone(line({ state: 'ended', end: { originator: 'local', cause: 'cancelled', message: 'Cancelled' } }))).toBe('ended');
+  });
+
+  it('names the far end by display name with the number below, or by number alone', () => {
+    const named = line({ remote: { displayName: 'Alice <script>', number: '1001', uri: 'sip:1001@h' } });
+    expect(lineTitle(named)).toBe('Alice <script>');
+    expect(lineSubtitle(named)).toBe('1001');
+    expect(lineTitle(line())).toBe('1001');
+    expect(lineSubtitle(line())).toBeUndefined();
+  });
+});
+
+describe('calls selectors: timer and controls', () => {
+  it('formats talk time as mm:ss, with hours past an hour', () => {
+    expect(formatDuration(0)).toBe('00:00');
+    expect(formatDuration(65_999)).toBe('01:05');
+    expect(formatDuration(3_600_000 + 61_000)).toBe('1:01:01');
+    expect(formatDuration(-5)).toBe('00:00');
+  });
+
+  it('has no timer before the answer and stops counting at the end', () => {
+    expect(lineTimer(line(), 5000)).toBeUndefined();
+    expect(lineTimer(line({ state: 'established', startedAt: 1000 }), 13_500)).toBe('00:12');
+    expect(lineTimer(line({ state: 'ended', startedAt: 1000, endedAt: 4000 }), 60_000)).toBe('00:03');
+  });
+
+  it('offers answer and decline only while a call rings here', () => {
+    expect(lineControls(line({ direction: 'incoming', state: 'incoming' }))).toEqual({
+      answer: true,
+      decline: true,
+      hangup: false,
+      hold: undefined,
+      mute: false,
+      keypad: false,
+    });
+  });
+
+  it('offers hang-up (a CANCEL) while our call rings', () => {
+    expect(lineControls(line({ state: 'early' }))).toMatchObject({ answer: false, hangup: true, hold: undefined, mute: false });
+  });
+
+  it('offers hold, mute and keypad on an answered call, resume and no keypad while we hold', () => {
+    expect(lineControls(line({ state: 'established' }))).toMatchObject({ hangup: true, hold: 'hold', mute: true, keypad: true });
+    expect(lineControls(line({ state: 'established', hold: { local: true, remote: false } }))).toMatchObject({
+      hold: 'resume',
+      keypad: false,
+    });
+  });
+
+  it('offers nothing once the call is ending or over', () => {
+    for (const state of ['terminating', 'ended'] as const) {
+      expect(Object.values(lineControls(line({ state }))).some(Boolean)).toBe(false);
+    }
+  });
+});
