@@ -7,3 +7,4 @@ export { DEFAULT_BACKOFF, reconnectDelay } from './backoff';
 export type { BackoffOptions } from './backoff';
 export { CRLF_PING, CRLF_PONG, DEFAULT_KEEP_ALIVE_INTERVAL, DEFAULT_PONG_TIMEOUT } from './keep-alive';
 export { isLoopbackHost } from './server-uri';
+export { standardWebSocketFactory, type StandardWebSocket, type StandardWebSocketConstructor } from './standard-websocket';

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { WebSocketTransport, type TransportState, type WebSocketTransportOptions } from '../../../src/sip/transport';
 import { cryptoRandom, RealTimers } from '../support/real-timers';
-import { nodeWebSocketFactory } from './node-ws-factory';
+import { nodeWebSocket as nodeWebSocketFactory } from '../support/node-websocket';
 
 /** A loopback SIP WebSocket server that records what it sees. */
 interface TestServer {
