@@ -27,8 +27,10 @@ import { summarizeCallQuality, type RtpStatsSnapshot } from './call-quality';
 import { watchCandidates, type CandidateWatch } from './candidate-watch';
 import { receiverAudioCodecs } from './codec-capabilities';
 import { dtmfRequest } from './dtmf-tones';
+import { InbandDtmf } from './inband-dtmf';
 import { openMicrophone } from './microphone';
 import { OperationQueue } from './operation-queue';
+import { PEER_CONNECTION_POLICY } from './peer-connection-policy';
 import { RemoteAudio } from './remote-audio';
 import { readStatsSnapshot } from './stats-snapshot';
 
@@ -91,6 +93,9 @@ export class WebRtcMediaSession extends Emitter<MediaSessionEvents> implements M
   private readonly profile: ProfileOptions;
   private microphone: Promise<MediaResult<{ stream: MediaStream }>> | undefined;
   private sender: RTCRtpSender | undefined;
+  /** The microphone track; mute acts on it, not on the sender's track, which is a mix while in-band tones play. */
+  private microphoneTrack: MediaStreamTrack | undefined;
+  private inbandDtmf: InbandDtmf | undefined;
   /** The transceiver direction before our outstanding offer, for cancelOffer. */
   private directionBeforeOffer: RTCRtpTransceiverDirection | undefined;
   /** ICE username fragment of the last description we handed out: same fragment, same candidates. */
@@ -120,8 +125,7 @@ export class WebRtcMediaSession extends Emitter<MediaSessionEvents> implements M
       this.pc = new RTCPeerConnection({
         iceServers: options.iceServers,
         iceTransportPolicy: options.iceTransportPolicy ?? 'all',
-        bundlePolicy: 'max-bundle',
-        rtcpMuxPolicy: 'require',
+        ...PEER_CONNECTION_POLICY,
         iceCandidatePoolSize: 1,
       });
     } catch (error) {
@@ -222,10 +226,24 @@ export class WebRtcMediaSession extends Emitter<MediaSessionEvents> implements M
     return true;
   }
 
+  sendInbandDtmf(tones: string, durationMs?: number): boolean {
+    const request = dtmfRequest(tones, durationMs === undefined ? {} : { durationMs });
+    const sender = this.sender;
+    const microphone = this.microphoneTrack;
+    if (this.closed || !request || !sender || !microphone || !this.sendsAudio(sender)) return false;
+    this.inbandDtmf ??= new InbandDtmf({
+      sender,
+      microphone,
+      timers: this.deps.timers,
+      onTone: (tone) => this.safeEmit('dtmf', tone),
+      ...(this.deps.logger ? { logger: this.deps.logger } : {}),
+    });
+    return this.inbandDtmf.play(request);
+  }
+
   setMuted(muted: boolean): void {
     this.muted = muted;
-    const track = this.sender?.track;
-    if (track) track.enabled = !muted;
+    if (this.microphoneTrack) this.microphoneTrack.enabled = !muted;
   }
 
   async stats(): Promise<MediaStatsSummary> {
@@ -250,6 +268,7 @@ export class WebRtcMediaSession extends Emitter<MediaSessionEvents> implements M
     if (this.closed) return;
     this.closed = true;
     this.watch?.cancel();
+    this.inbandDtmf?.close();
     void this.microphone?.then((mic) => {
       if (mic.ok) for (const track of mic.stream.getTracks()) track.stop();
     });
@@ -290,11 +309,18 @@ export class WebRtcMediaSession extends Emitter<MediaSessionEvents> implements M
     const track = mic.stream.getAudioTracks()[0];
     if (!track) return result(mediaFailure('microphone-missing', { detail: 'the stream has no audio track' }));
     track.enabled = !this.muted;
+    this.microphoneTrack = track;
     this.sender = pc.addTrack(track, mic.stream);
     this.sender.dtmf?.addEventListener('tonechange', (event) => {
       if (event.tone !== '') this.safeEmit('dtmf', event.tone);
     });
     return { ok: true, sender: this.sender };
+  }
+
+  /** True when the negotiated direction lets our audio go out (not before an answer, not while the far end holds us). */
+  private sendsAudio(sender: RTCRtpSender): boolean {
+    const direction = this.pc?.getTransceivers().find((t) => t.sender === sender)?.currentDirection;
+    return direction === 'sendrecv' || direction === 'sendonly';
   }
 
   private transceiverOf(pc: RTCPeerConnection, sender: RTCRtpSender): RTCRtpTransceiver {

@@ -87,8 +87,22 @@ export function describeOffer(session: SessionDescription): string {
 }
 
 /**
- * Why no audio codec is usable, naming the far end's voice codecs:
- * "no common codec: the far end offers only G.729 without Annex B" (verb "answers with" for an answer).
+ * The remedy for a far end that offers G.729. Browsers cannot encode G.729 (RFC 7874 §3 asks
+ * WebRTC endpoints for Opus and G.711 only, and none ships G.729), so no setting on our side helps:
+ * the call needs a media gateway that transcodes, such as rtpengine with codec-transcode-G729.
+ */
+export const G729_TRANSCODING_HINT =
+  'browsers cannot encode G.729; route the call through a transcoding gateway such as rtpengine';
+
+function offersG729(audio: readonly MediaDescription[]): boolean {
+  return audio.some((m) => rtpFormats(m).some((f) => /^g729/i.test(f.name)));
+}
+
+/**
+ * Why no audio codec is usable, naming the far end's voice codecs: "no common codec: the far end
+ * offers only G.711 u-law and GSM" (verb "answers with" for an answer). When G.729 is among them the
+ * text ends with G729_TRANSCODING_HINT in parentheses, since that is the one case a user can fix by
+ * routing the call differently.
  */
 export function noCommonCodecReason(audio: readonly MediaDescription[], verb = 'offers'): string {
   const voice = unique(audio.flatMap(voiceCodecLabels));
@@ -98,7 +112,8 @@ export function noCommonCodecReason(audio: readonly MediaDescription[], verb = '
       ? `no common codec: the far end ${verb} no audio codec`
       : `no common codec: the far end ${verb} no voice codec, only ${joinList(other)}`;
   }
-  return `no common codec: the far end ${verb} only ${joinList(voice)}`;
+  const reason = `no common codec: the far end ${verb} only ${joinList(voice)}`;
+  return offersG729(audio) ? `${reason} (${G729_TRANSCODING_HINT})` : reason;
 }
 
 /** Why a description has no audio stream to answer: "no audio stream: the far end offers only T.38 fax". */

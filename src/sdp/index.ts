@@ -30,6 +30,13 @@
  *
  *   `capabilities` above is best codecPreferences(receiverCodecs, profile), so the far end's
  *   codecs are checked against what the profile allows, not only against what the browser has.
+ *
+ * G.729: browsers cannot encode it (RFC 7874 asks WebRTC for Opus and G.711; none ships G.729), so
+ * a far end that offers only G.729 gets a 488 whose reason ends "(browsers cannot encode G.729;
+ * route the call through a transcoding gateway such as rtpengine)". Such a far end needs a media
+ * gateway between it and the browser: rtpengine with `codec-mask-all codec-transcode-G729
+ * codec-transcode-telephone-event` on the browser's offer sends G.729 to the far end while the
+ * browser keeps Opus.
  */
 
 export type { MediaDescription, SessionDescription } from 'sdp-transform';
@@ -51,6 +58,7 @@ export {
   codecLabel,
   describeMedia,
   describeOffer,
+  G729_TRANSCODING_HINT,
   noAudioStreamReason,
   noCommonCodecReason,
   voiceCodecLabels,

@@ -53,7 +53,10 @@ export interface UnusableRemote {
   ok: false;
   /** Warning code for the 488 (RFC 3261 §20.43): 304 media type not available, 305 incompatible media format. */
   warning: 304 | 305;
-  /** Warning text and UI message: "no common codec: the far end offers only G.729 with Annex B". */
+  /**
+   * Warning text and UI message: "no common codec: the far end offers only G.729 with Annex B
+   * (browsers cannot encode G.729; route the call through a transcoding gateway such as rtpengine)".
+   */
   reason: string;
   offered: string;
 }

@@ -169,7 +169,7 @@ export interface MediaSessionEvents {
   state: [state: MediaConnectionState, failure?: MediaFailure];
   /** Audio from the far end started (true) or stopped (false) arriving: early media, hold. */
   'remote-audio': [flowing: boolean];
-  /** An RFC 4733 DTMF tone started going out (one event per tone). */
+  /** A DTMF tone started going out, as an RFC 4733 event or in-band (one event per tone). */
   dtmf: [tone: string];
   /** How the candidate wait behind the offer or answer just made ended. */
   'ice-gathering': [report: IceGatheringReport];
@@ -189,6 +189,12 @@ export interface MediaSession {
   prepare(): Promise<MediaResult>;
   /** Sends RFC 4733 tones ("0-9*#A-D", "," is a 2 s pause); false when telephone-event was not negotiated or we do not send. */
   sendDtmf(tones: string, options?: { durationMs?: number; gapMs?: number }): boolean;
+  /**
+   * Sends tones in-band: ITU-T Q.23 dual tones mixed into our outgoing audio, for far ends that
+   * only detect DTMF in the voice. Needs no telephone-event; `durationMs` per tone (default 100,
+   * 40-6000), 70 ms apart, "," a 2 s pause. False when the tones are not DTMF or we do not send audio.
+   */
+  sendInbandDtmf(tones: string, durationMs?: number): boolean;
   /** Mutes the microphone; RTP keeps flowing with silence so the far end and NATs see a live stream. */
   setMuted(muted: boolean): void;
   /** Current quality summary; after close, the last one taken. */

@@ -8,6 +8,8 @@ import type {
   MediaStatsSummary,
   SdpResult,
 } from '../../../src/sip/media-port';
+import type { AccountProfile } from '../../../src/sdp';
+import type { RemoteOfferOutcome } from './remote-offer-check';
 
 /** What the harness page offers the test, as window.mediaHarness; sessions are addressed by name. */
 export interface MediaHarness {
@@ -27,6 +29,13 @@ export interface MediaHarness {
   stopTone(): void;
   playKeyTone(key: string): void;
   setOutputDevice(deviceId: string): Promise<MediaResult>;
+  /** MediaSession.sendInbandDtmf. */
+  inbandDtmf(name: string, tones: string, durationMs?: number): boolean;
+  setMuted(name: string, muted: boolean): void;
+  /** Level in dB at each frequency of the audio the session receives (an AnalyserNode on its remote track). */
+  receivedLevels(name: string, frequencies: number[]): number[];
+  /** A far end's offer through normalizeRemoteDescription, setRemoteDescription and createAnswer on a fresh peer connection. */
+  acceptRemoteOffer(sdp: string, profile: AccountProfile): Promise<RemoteOfferOutcome>;
 }
 
 declare global {

@@ -3,11 +3,32 @@ import { browserRandom } from '../../../src/platform/browser-random';
 import { browserTimers } from '../../../src/platform/browser-timers';
 import type { IceGatheringReport, MediaSession } from '../../../src/sip/media-port';
 import type { MediaHarness } from './harness-api';
+import { acceptRemoteOffer } from './remote-offer-check';
+import { ToneAnalyser } from './tone-analyser';
 
 /** The page the media engine test drives: one engine, several named sessions in one tab. */
 
 const engine = new WebRtcMediaEngine({ timers: browserTimers, random: browserRandom });
-const sessions = new Map<string, { session: MediaSession; events: string[]; gathering: IceGatheringReport[] }>();
+
+/** Every peer connection the engine makes, so a test can look at what a session receives. */
+const peerConnections: RTCPeerConnection[] = [];
+const NativePeerConnection = window.RTCPeerConnection;
+window.RTCPeerConnection = class RecordedPeerConnection extends NativePeerConnection {
+  constructor(configuration?: RTCConfiguration) {
+    super(configuration);
+    peerConnections.push(this);
+  }
+};
+
+interface SessionRecord {
+  session: MediaSession;
+  events: string[];
+  gathering: IceGatheringReport[];
+  pc: RTCPeerConnection | undefined;
+  analyser?: ToneAnalyser;
+}
+
+const sessions = new Map<string, SessionRecord>();
 
 function entry(name: string) {
   const found = sessions.get(name);
@@ -17,8 +38,9 @@ function entry(name: string) {
 
 const harness: MediaHarness = {
   create(name, options) {
+    const made = peerConnections.length;
     const session = engine.createSession(options);
-    const record = { session, events: [] as string[], gathering: [] as IceGatheringReport[] };
+    const record: SessionRecord = { session, events: [], gathering: [], pc: peerConnections[made] };
     session.on('state', (state, failure) => record.events.push(failure ? `state ${state} ${failure.code}` : `state ${state}`));
     session.on('remote-audio', (flowing) => record.events.push(`remote-audio ${flowing}`));
     session.on('dtmf', (tone) => record.events.push(`dtmf ${tone}`));
@@ -37,11 +59,27 @@ const harness: MediaHarness = {
   state: (name) => entry(name).session.state,
   events: (name) => [...entry(name).events],
   gathering: (name) => [...entry(name).gathering],
-  close: (name) => entry(name).session.close(),
+  close(name) {
+    const record = entry(name);
+    record.analyser?.close();
+    record.session.close();
+  },
   playTone: (tone) => engine.playTone(tone),
   stopTone: () => engine.stopTone(),
   playKeyTone: (key) => engine.playKeyTone(key),
   setOutputDevice: (deviceId) => engine.setOutputDevice(deviceId),
+  acceptRemoteOffer,
+  inbandDtmf: (name, tones, durationMs) => entry(name).session.sendInbandDtmf(tones, durationMs),
+  setMuted: (name, muted) => entry(name).session.setMuted(muted),
+  receivedLevels(name, frequencies) {
+    const record = entry(name);
+    if (!record.analyser) {
+      const track = record.pc?.getReceivers().find((r) => r.track.kind === 'audio')?.track;
+      if (!track) throw new Error(`session "${name}" receives no audio track`);
+      record.analyser = new ToneAnalyser(track);
+    }
+    return record.analyser.levels(frequencies);
+  },
 };
 
 window.mediaHarness = harness;

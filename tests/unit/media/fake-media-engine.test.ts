@@ -65,7 +65,13 @@ describe('FakeMediaEngine', () => {
     const result = await new FakeMediaEngine().createSession(WEBRTC).createAnswer(fixture('g729-only-offer.sdp'));
     expect(result).toEqual({
       ok: false,
-      failure: { code: 'no-common-codec', message: 'no common codec: the far end offers only G.729 without Annex B', warning: 305 },
+      failure: {
+        code: 'no-common-codec',
+        message:
+          'no common codec: the far end offers only G.729 without Annex B' +
+          ' (browsers cannot encode G.729; route the call through a transcoding gateway such as rtpengine)',
+        warning: 305,
+      },
     });
   });
 
@@ -98,6 +104,22 @@ describe('FakeMediaEngine', () => {
     const answerWithout = sdpOf(await new FakeMediaEngine({ codecs: [{ mimeType: 'audio/PCMU', clockRate: 8000 }] }).createSession(WEBRTC).createAnswer(offer));
     await a.setRemoteAnswer(answerWithout);
     expect(a.sendDtmf('1')).toBe(false);
+  });
+
+  it('records in-band DTMF without telephone-event, with the clamped tone duration, once audio goes out', async () => {
+    const a = new FakeMediaEngine().createSession(WEBRTC);
+    const offer = sdpOf(await a.createOffer());
+    expect(a.sendInbandDtmf('1')).toBe(false);
+    const answerWithout = sdpOf(await new FakeMediaEngine({ codecs: [{ mimeType: 'audio/PCMU', clockRate: 8000 }] }).createSession(WEBRTC).createAnswer(offer));
+    await a.setRemoteAnswer(answerWithout);
+    const tones: string[] = [];
+    a.on('dtmf', (tone) => tones.push(tone));
+    expect(a.sendInbandDtmf('4,a')).toBe(true);
+    expect(a.sendInbandDtmf('9', 10)).toBe(true);
+    expect(a.sendInbandDtmf('9x')).toBe(false);
+    expect(a.inbandDtmfSent).toEqual(['4,A 100ms', '9 40ms']);
+    expect(tones).toEqual(['4', 'A', '9']);
+    expect(a.dtmfSent).toEqual([]);
   });
 
   it('negotiates hold as sendonly against recvonly, and only the holding side can still send', async () => {

@@ -36,7 +36,27 @@ describe('describing what the far end offers', () => {
     const audio = parse(
       'v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\nm=audio 4000 RTP/AVP 18 3 97 101\r\nc=IN IP4 127.0.0.1\r\na=rtpmap:97 iLBC/8000\r\na=rtpmap:101 telephone-event/8000\r\n',
     ).media;
-    expect(noCommonCodecReason(audio)).toBe('no common codec: the far end offers only G.729 with Annex B, GSM and iLBC');
+    expect(noCommonCodecReason(audio)).toBe(
+      'no common codec: the far end offers only G.729 with Annex B, GSM and iLBC' +
+        ' (browsers cannot encode G.729; route the call through a transcoding gateway such as rtpengine)',
+    );
+  });
+
+  it('adds no gateway advice when the far end lacks G.729 too', () => {
+    const audio = parse(
+      'v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\nm=audio 4000 RTP/AVP 3 97\r\nc=IN IP4 127.0.0.1\r\na=rtpmap:97 iLBC/8000\r\n',
+    ).media;
+    expect(noCommonCodecReason(audio)).toBe('no common codec: the far end offers only GSM and iLBC');
+  });
+
+  it('tells the user that a G.729-only far end needs a transcoding gateway, in a Warning-safe ASCII text', () => {
+    const reason = noCommonCodecReason(loadSdp('g729-only-offer.sdp').media);
+    expect(reason).toBe(
+      'no common codec: the far end offers only G.729 without Annex B' +
+        ' (browsers cannot encode G.729; route the call through a transcoding gateway such as rtpengine)',
+    );
+    expect(reason).toMatch(/^[\x20-\x21\x23-\x7e]+$/);
+    expect(reason.length).toBeLessThanOrEqual(160);
   });
 
   it('says so when the far end offers no voice codec at all', () => {

@@ -9,6 +9,7 @@ import {
 import { chromeCapabilities, loadSdp, mediaAt, payloadsOf, rtpmapsOf, sdpText } from './fixtures';
 
 const offer = { role: 'offer', capabilities: chromeCapabilities } as const;
+const G729_HINT = ' (browsers cannot encode G.729; route the call through a transcoding gateway such as rtpengine)';
 
 function usable(result: NormalizeResult): NormalizedRemote {
   if (!result.ok) throw new Error(result.reason);
@@ -121,7 +122,7 @@ describe('normalising a remote offer', () => {
     expect(normalizeRemoteDescription(loadSdp('g729-only-offer.sdp'), offer)).toEqual({
       ok: false,
       warning: 305,
-      reason: 'no common codec: the far end offers only G.729 without Annex B',
+      reason: `no common codec: the far end offers only G.729 without Annex B${G729_HINT}`,
       offered: 'audio (G.729 without Annex B, telephone-event)',
     });
   });
@@ -130,7 +131,7 @@ describe('normalising a remote offer', () => {
     const text = sdpText('g729-only-offer.sdp').replace('a=fmtp:18 annexb=no\r\n', '');
     const result = normalizeRemoteDescription(parse(text), offer);
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.reason).toBe('no common codec: the far end offers only G.729 with Annex B');
+    expect(!result.ok && result.reason).toBe(`no common codec: the far end offers only G.729 with Annex B${G729_HINT}`);
   });
 
   it('returns 304 when the offer has no audio stream', () => {
@@ -182,7 +183,7 @@ describe('normalising a remote answer', () => {
     expect(normalizeRemoteDescription(parse(text), answer)).toMatchObject({
       ok: false,
       warning: 305,
-      reason: 'no common codec: the far end answers with only G.729 with Annex B',
+      reason: `no common codec: the far end answers with only G.729 with Annex B${G729_HINT}`,
     });
   });
 });

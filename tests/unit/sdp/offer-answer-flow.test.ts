@@ -62,7 +62,8 @@ describe('whole exchanges', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(`${result.warning} tabphone.invalid "${result.reason}"`).toBe(
-      '305 tabphone.invalid "no common codec: the far end offers only G.729 without Annex B"',
+      '305 tabphone.invalid "no common codec: the far end offers only G.729 without Annex B' +
+        ' (browsers cannot encode G.729; route the call through a transcoding gateway such as rtpengine)"',
     );
   });
 

@@ -152,6 +152,8 @@ export class FakeMediaSession extends Emitter<MediaSessionEvents> implements Med
   readonly calls: string[] = [];
   /** Tones accepted by sendDtmf, one string per call. */
   readonly dtmfSent: string[] = [];
+  /** Tones accepted by sendInbandDtmf, one entry per call with the tone duration: "12# 100ms". */
+  readonly inbandDtmfSent: string[] = [];
   /** The direction in the last SDP we produced. */
   localDirection: MediaDirection | undefined;
   /** The far end's direction in the last SDP applied (c=0.0.0.0 read as not receiving). */
@@ -284,14 +286,18 @@ export class FakeMediaSession extends Emitter<MediaSessionEvents> implements Med
 
   sendDtmf(tones: string): boolean {
     // Like RTCDTMFSender.canInsertDTMF: telephone-event negotiated and audio going out.
-    const sending =
-      this.localDirection !== undefined &&
-      this.remoteDirection !== undefined &&
-      flowOf(this.localDirection).send &&
-      flowOf(this.remoteDirection).recv;
-    if (this.closed || !this.telephoneEvent || !sending || !/^[0-9A-Da-d#*,]+$/.test(tones)) return false;
+    if (this.closed || !this.telephoneEvent || !this.sendsAudio() || !/^[0-9A-Da-d#*,]+$/.test(tones)) return false;
     this.dtmfSent.push(tones.toUpperCase());
     for (const tone of tones.toUpperCase()) if (tone !== ',') this.safeEmit('dtmf', tone);
+    return true;
+  }
+
+  /** Like the WebRTC engine: needs audio going out, not telephone-event; durations clamped to 40-6000 ms. */
+  sendInbandDtmf(tones: string, durationMs = 100): boolean {
+    if (this.closed || !this.sendsAudio() || !/^[0-9A-Da-d#*,]+$/.test(tones)) return false;
+    const upper = tones.toUpperCase();
+    this.inbandDtmfSent.push(`${upper} ${Math.min(6000, Math.max(40, Math.round(durationMs)))}ms`);
+    for (const tone of upper) if (tone !== ',') this.safeEmit('dtmf', tone);
     return true;
   }
 
@@ -325,6 +331,16 @@ export class FakeMediaSession extends Emitter<MediaSessionEvents> implements Med
   /** Test control: far-end audio starts or stops arriving. */
   remoteAudio(flowing: boolean): void {
     this.safeEmit('remote-audio', flowing);
+  }
+
+  /** The negotiated directions let our audio go out. */
+  private sendsAudio(): boolean {
+    return (
+      this.localDirection !== undefined &&
+      this.remoteDirection !== undefined &&
+      flowOf(this.localDirection).send &&
+      flowOf(this.remoteDirection).recv
+    );
   }
 
   private operation<T extends object>(body: () => MediaResult<T>): Promise<MediaResult<T>> {
