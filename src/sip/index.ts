@@ -33,3 +33,4 @@ export type { CallDirection, CallEnd, CallEndCause, CallEvents, CallParty, CallS
 export { parseCallTarget } from './ua/call/call-target';
 export { glareRetryDelay } from './ua/call/glare';
 export { dtmfRelayBody, parseDtmfInfo, INFO_DTMF_DURATION } from './ua/call/dtmf-info';
+export { DEFAULT_SESSION_EXPIRES, MIN_SE } from './ua/call/session-timer';

@@ -136,4 +136,21 @@ describe('calls through the embedded PBX', () => {
     await until('digits arrived', () => digits.length === 2);
     expect(digits).toEqual(['4', '2']);
   });
+
+  it('rings reliably through the proxy: the 180 is PRACKed in the early dialog and the answer carries the session timer', async () => {
+    const { alice, bob, seen } = await phones();
+    const call = alice.ua.call('1001', { extraHeaders: [['Require', '100rel']] });
+    await until('bob rings', () => bob.offered.length === 1);
+    await until('PRACK answered', () => seen.includes('out 200 PRACK'));
+    const intervals: (string | undefined)[] = [];
+    pbx!.events.on('message', ({ direction, text }) => {
+      const message = parseMessage(text);
+      if (direction === 'out' && !(message instanceof SipRequest) && message.status === 200 && message.cseq.method === 'INVITE') intervals.push(message.get('Session-Expires'));
+    });
+    await bob.offered[0]!.answer();
+    await until('both up', () => call.state === 'established');
+    expect(seen.filter((line) => line.includes('PRACK'))).toEqual(['in PRACK', 'out PRACK', 'in 200 PRACK', 'out 200 PRACK']);
+    expect(seen.filter((line) => line === 'out 180 INVITE')).toHaveLength(1);
+    expect(intervals[0]).toBe('1800;refresher=uac');
+  });
 });

@@ -37,6 +37,8 @@ export interface UserAgentOptions {
   transport?: Pick<WebSocketTransportOptions, 'keepAliveInterval' | 'pongTimeout' | 'connectTimeout' | 'reconnect'>;
   /** Media for calls; without it the UA only registers (INVITE is not in Allow). */
   media?: CallMediaOptions;
+  /** Session interval our calls ask for (RFC 4028 Session-Expires), in seconds; default 1800, at least 90. */
+  sessionExpires?: number;
 }
 
 export interface UserAgentEvents {
@@ -106,6 +108,7 @@ export class UserAgent extends Emitter<UserAgentEvents> {
           // A digest client of its own: a proxy's 407 must not replace the registrar's cached challenge.
           digest: this.createDigestClient(options, random),
           media: options.media,
+          sessionExpires: options.sessionExpires,
           allow: () => dispatcher.allow(),
           supported: () => dispatcher.supported(),
           timers,

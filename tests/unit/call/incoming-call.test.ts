@@ -143,9 +143,10 @@ describe('incoming calls', () => {
     const { bob, responses, events } = await scriptedCallsBob({ body: G729_OFFER });
     const [refusal] = responses();
     expect(responses().map((r) => r.status)).toEqual([488]);
-    expect(refusal!.get('Warning')).toBe(`305 ${bob.ua.transport.viaHost} "no common codec: the far end offers only G.729 without Annex B"`);
+    // The SDP module may append a remedy (a transcoding gateway) after the codec list.
+    expect(refusal!.get('Warning')).toMatch(new RegExp(`^305 ${bob.ua.transport.viaHost} "no common codec: the far end offers only G\\.729 without Annex B[^"]*"$`));
     expect(events()).toEqual(['state ended', 'ended no-common-codec 488']);
-    expect(bob.ringing.end?.message).toBe('no common codec: the far end offers only G.729 without Annex B');
+    expect(bob.ringing.end?.message).toMatch(/^no common codec: the far end offers only G\.729 without Annex B/);
   });
 
   it('refuses an INVITE whose body is not SDP with 415 and no call', async () => {

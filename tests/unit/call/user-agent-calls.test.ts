@@ -31,7 +31,7 @@ describe('calls in the user agent', () => {
     far.send(options());
     await settle(clock);
     const [ok] = far.responses('OPTIONS');
-    expect(ok!.allow).toEqual(['INVITE', 'ACK', 'CANCEL', 'BYE', 'INFO', 'UPDATE', 'OPTIONS']);
+    expect(ok!.allow).toEqual(['INVITE', 'ACK', 'CANCEL', 'BYE', 'INFO', 'UPDATE', 'PRACK', 'OPTIONS']);
     expect(ok!.getAll('Accept')).toEqual(['application/sdp', 'application/dtmf-relay', 'application/dtmf']);
   });
 

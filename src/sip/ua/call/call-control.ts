@@ -1,6 +1,7 @@
 import type { MediaSession } from '../../media-port';
 import type { CallEnd, CallParty, CallState, HoldState } from './call-types';
 import type { OfferAnswer } from './offer-answer';
+import type { SessionTimer } from './session-timer';
 
 /**
  * What the signalling parts of a call (the INVITE transactions, the dialog usage) may do to the
@@ -11,6 +12,8 @@ export interface CallControl {
   readonly hold: HoldState;
   readonly media: MediaSession;
   readonly offerAnswer: OfferAnswer;
+  /** RFC 4028: every INVITE, re-INVITE and UPDATE exchange of the call negotiates it. */
+  readonly sessionTimer: SessionTimer;
   /** calling → early, or into terminating/ended via the methods below. */
   early(): void;
   /** The call is up: startedAt is now. */

@@ -13,10 +13,11 @@ export interface CallMediaOptions {
   /** Per-call media settings: ICE servers, codec profile, microphone. */
   options: MediaSessionOptions;
   /**
-   * How we send DTMF: 'rfc4733' in the RTP stream, 'info' as SIP INFO. Unset: RFC 4733 when the
-   * far end negotiated telephone-event, else INFO (MicroSIP's "Auto").
+   * How we send DTMF: 'rfc4733' in the RTP stream, 'info' as SIP INFO, 'inband' as tones mixed
+   * into our audio. Unset: RFC 4733 when the far end negotiated telephone-event, else INFO
+   * (MicroSIP's "Auto"). See dtmf-sender.ts.
    */
-  dtmfMode?: 'rfc4733' | 'info';
+  dtmfMode?: 'rfc4733' | 'info' | 'inband';
   /** Send outgoing INVITEs without SDP: the far end offers in its 2xx and our answer goes in the ACK. */
   delayedOffer?: boolean;
 }
@@ -34,6 +35,8 @@ export interface CallDeps {
   /** Undefined when no password or HA1 is configured. */
   digest: DigestClient | undefined;
   media: CallMediaOptions;
+  /** RFC 4028 interval our INVITEs ask for, in seconds (default 1800). */
+  sessionExpires?: number;
   allow(): string[];
   supported(): string[];
   timers: Timers;

@@ -1,6 +1,6 @@
 import type { DigestAuthorization } from '../../auth';
 import type { Dialog } from '../../dialog/dialog';
-import type { SipRequest, SipResponse } from '../../message';
+import type { RAck, SipRequest, SipResponse } from '../../message';
 import type { ResponseSource } from '../../transaction/client-transaction';
 import type { IncomingRequest } from '../incoming-request';
 import { Invite2xxRetransmitter } from '../invite-2xx-retransmitter';
@@ -11,7 +11,9 @@ import type { CallEnd } from './call-types';
 import { answerChallenge, isChallenge } from './digest-retry';
 import { REMOTE_HANGUP } from './end-causes';
 import { INFO_DTMF_TYPES, parseDtmfInfo } from './dtmf-info';
+import { offerDirection } from './hold';
 import { LocalReinvite } from './local-reinvite';
+import { ReliableProvisionals } from './reliable-provisional';
 import { RemoteReinvite } from './remote-reinvite';
 
 /** A body to send: its Content-Type and text. */
@@ -39,6 +41,8 @@ interface PendingAck {
 export class CallDialog implements DialogUsage {
   readonly remoteReinvites: RemoteReinvite;
   readonly localReinvites: LocalReinvite;
+  /** Our reliable 1xx to the INVITE that made this dialog, for calls to us (RFC 3262 §3). */
+  readonly reliableProvisionals: ReliableProvisionals;
   private readonly unregister: () => void;
   /** Our 2xx responses to INVITEs waiting for their ACK, by CSeq number. */
   private readonly pendingAcks = new Map<number, PendingAck>();
@@ -56,6 +60,11 @@ export class CallDialog implements DialogUsage {
     this.unregister = deps.dialogs.add(dialog, this);
     this.remoteReinvites = new RemoteReinvite(this, control, deps);
     this.localReinvites = new LocalReinvite(this, control, deps);
+    this.reliableProvisionals = new ReliableProvisionals({
+      timers: deps.timers,
+      random: deps.random,
+      send: (text) => deps.send(text),
+    });
   }
 
   receiveRequest(incoming: IncomingRequest): void {
@@ -68,6 +77,8 @@ export class CallDialog implements DialogUsage {
         return this.remoteReinvites.update(incoming);
       case 'INFO':
         return this.infoReceived(incoming);
+      case 'PRACK':
+        return this.prackReceived(incoming);
       default:
         // §12.2.2: a method this usage does not handle inside its dialog.
         incoming.reply(405, { headers: [['Allow', this.deps.allow().join(', ')]] });
@@ -105,7 +116,9 @@ export class CallDialog implements DialogUsage {
 
   /** A new request in the dialog with the UA's headers; INVITE and UPDATE refresh our target (§12.2.1.1). */
   createRequest(method: string, body?: Body, authorization?: DigestAuthorization): SipRequest {
-    const headers: [string, string][] = method === 'INVITE' || method === 'UPDATE' ? dialogHeaders(this.deps) : [];
+    const refresh = method === 'INVITE' || method === 'UPDATE';
+    // RFC 4028 §7.4: every re-INVITE and UPDATE is a session refresh request.
+    const headers: [string, string][] = refresh ? [...dialogHeaders(this.deps), ...this.control.sessionTimer.requestHeaders()] : [];
     headers.push(['User-Agent', this.deps.identity.userAgent]);
     if (authorization) headers.push([authorization.header, authorization.value]);
     if (body) headers.push(['Content-Type', body.type]);
@@ -114,12 +127,15 @@ export class CallDialog implements DialogUsage {
 
   /**
    * Sends a request in the dialog and resolves with its final response, retrying once with
-   * credentials after a 401/407. `onFinal` sees every final response, 2xx retransmissions of a
-   * re-INVITE included, so it can acknowledge each.
+   * credentials after a 401/407 and once with a longer session interval after a 422 (RFC 4028
+   * §7.4). `onFinal` sees every final response, 2xx retransmissions of a re-INVITE included, so it
+   * can acknowledge each. The 2xx of a re-INVITE or UPDATE sets the session timer (RFC 4028 §7.2).
    */
   async request(method: string, body?: Body, onFinal?: (request: SipRequest, response: SipResponse) => void): Promise<FinalResponse> {
     let authorization: DigestAuthorization | undefined;
-    for (let attempt = 0; ; attempt++) {
+    let intervalRaised = false;
+    const { sessionTimer } = this.control;
+    for (;;) {
       const request = this.createRequest(method, body, authorization);
       const final = await new Promise<FinalResponse>((resolve) => {
         this.deps.sender.send(request, (response, source) => {
@@ -128,7 +144,13 @@ export class CallDialog implements DialogUsage {
           resolve({ request, response, source });
         });
       });
-      if (attempt > 0 || final.source !== 'network' || !isChallenge(final.response)) return final;
+      const { response, source } = final;
+      if ((method === 'INVITE' || method === 'UPDATE') && response.status < 300) sessionTimer.responded(response);
+      if (source === 'network' && response.status === 422 && !intervalRaised && sessionTimer.tooSmall(response)) {
+        intervalRaised = true;
+        continue;
+      }
+      if (authorization || source !== 'network' || !isChallenge(response)) return final;
       const answer = answerChallenge(this.deps.digest, request, final.response);
       if (!answer.ok) return final;
       authorization = answer.authorization;
@@ -148,6 +170,24 @@ export class CallDialog implements DialogUsage {
     void this.request('BYE').then(() => this.control.finish(end));
   }
 
+  /**
+   * RFC 4028 §10: our turn to refresh the session — an UPDATE without a body, or a re-INVITE that
+   * offers the same SDP as before (its o= version stays). A refresh the far end no longer knows
+   * (408, 481, no answer) ends the call.
+   */
+  refreshSession(method: 'UPDATE' | 'INVITE'): void {
+    if (this.control.state !== 'established') return;
+    if (method === 'INVITE') {
+      void this.localReinvites.offer(() => offerDirection(this.control.hold), () => undefined);
+      return;
+    }
+    void this.request('UPDATE').then(({ response, source }) => {
+      if (response.status === 408 || response.status === 481 || source !== 'network') {
+        this.bye({ originator: 'system', cause: 'failed', status: response.status, reason: response.reason, message: 'The call was lost: the far end no longer knows it' });
+      }
+    });
+  }
+
   /** Sends one SIP INFO; true when the far end accepted it. */
   async info(body: Body): Promise<boolean> {
     if (this.control.state !== 'established') return false;
@@ -158,10 +198,23 @@ export class CallDialog implements DialogUsage {
   /** The call is over: nothing more is sent or received in this dialog. */
   dispose(): void {
     this.unregister();
+    this.reliableProvisionals.stop();
     for (const pending of this.pendingAcks.values()) pending.retransmitter.stop();
     this.pendingAcks.clear();
     this.localReinvites.dispose();
     this.dialog.terminate();
+  }
+
+  /** RFC 3262 §3: a PRACK for our reliable 1xx gets 200, any other 481. */
+  private prackReceived(incoming: IncomingRequest): void {
+    let rack: RAck | undefined;
+    try {
+      rack = incoming.request.rack;
+    } catch {
+      rack = undefined; // a RAck that does not parse matches nothing
+    }
+    if (this.reliableProvisionals.acknowledge(rack)) incoming.reply(200);
+    else incoming.reply(481, { reason: 'No Matching Reliable Provisional Response' });
   }
 
   private byeReceived(incoming: IncomingRequest): void {

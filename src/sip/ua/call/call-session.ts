@@ -23,13 +23,15 @@ import type { CallControl } from './call-control';
 import type { CallDeps } from './call-deps';
 import { CallDialog } from './call-dialog';
 import type { CallDirection, CallEnd, CallEvents, CallParty, CallState, HoldState } from './call-types';
-import { DTMF_RELAY, DTMF_TONES, InfoDtmfSender } from './dtmf-info';
-import { endForMediaFailure, LOCAL_CANCEL, LOCAL_HANGUP } from './end-causes';
+import { DTMF_RELAY } from './dtmf-info';
+import { CallDtmfSender } from './dtmf-sender';
+import { endForMediaFailure, LOCAL_CANCEL, LOCAL_HANGUP, SESSION_EXPIRED } from './end-causes';
 import { offerDirection } from './hold';
 import { IncomingInvite } from './incoming-invite';
 import { OfferAnswer } from './offer-answer';
 import { OutgoingInvite } from './outgoing-invite';
 import { partyOf, remotePartyOf } from './remote-party';
+import { SessionTimer } from './session-timer';
 
 const TRANSITIONS: StateTable<CallState> = {
   calling: ['early', 'established', 'terminating', 'ended'],
@@ -76,11 +78,12 @@ export class CallSession extends Emitter<CallEvents> {
   private readonly deps: CallDeps;
   private readonly media: MediaSession;
   private readonly offerAnswer: OfferAnswer;
+  private readonly sessionTimer: SessionTimer;
   private readonly control: CallControl;
   private readonly outgoing: OutgoingInvite | undefined;
   private readonly incoming: IncomingInvite | undefined;
   private callDialog: CallDialog | undefined;
-  private infoDtmf: InfoDtmfSender | undefined;
+  private dtmf: CallDtmfSender | undefined;
   private readonly detachMedia: (() => void)[];
 
   constructor(private readonly init: CallSessionInit) {
@@ -91,6 +94,12 @@ export class CallSession extends Emitter<CallEvents> {
     this.direction = origin.direction;
     this.media = deps.media.engine.createSession(deps.media.options);
     this.offerAnswer = new OfferAnswer(this.media);
+    this.sessionTimer = new SessionTimer({
+      timers: deps.timers,
+      expires: deps.sessionExpires,
+      refresh: (method) => this.callDialog?.refreshSession(method),
+      expired: () => this.callDialog?.bye(SESSION_EXPIRED),
+    });
     this.control = this.createControl();
     this.detachMedia = [
       this.media.on('state', (state, failure) => {
@@ -188,19 +197,20 @@ export class CallSession extends Emitter<CallEvents> {
   }
 
   /**
-   * DTMF ("0-9*#A-D", "," a 2 s pause): RFC 4733 in the media, or one SIP INFO per digit
-   * (application/dtmf-relay), per the account's dtmfMode. False when the call is not up, the tones
-   * are not DTMF, or RFC 4733 was asked for but the far end did not negotiate telephone-event.
+   * DTMF ("0-9*#A-D", "," a 2 s pause) per the account's dtmfMode: RFC 4733 in the media, one SIP
+   * INFO per digit, or tones mixed into our audio (dtmf-sender.ts). False when the call is not up,
+   * the tones are not DTMF, or the mode cannot carry them now.
    */
   sendDtmf(tones: string): boolean {
     const callDialog = this.callDialog;
-    if (this.current !== 'established' || !callDialog || !DTMF_TONES.test(tones)) return false;
-    const mode = this.deps.media.dtmfMode;
-    if (mode !== 'info' && this.media.sendDtmf(tones)) return true;
-    if (mode === 'rfc4733') return false;
-    this.infoDtmf ??= new InfoDtmfSender((body) => callDialog.info({ type: DTMF_RELAY, content: body }), this.deps.timers);
-    this.infoDtmf.enqueue(tones);
-    return true;
+    if (this.current !== 'established' || !callDialog) return false;
+    this.dtmf ??= new CallDtmfSender(
+      this.deps.media.dtmfMode,
+      this.media,
+      (body) => callDialog.info({ type: DTMF_RELAY, content: body }),
+      this.deps.timers,
+    );
+    return this.dtmf.send(tones);
   }
 
   setMuted(muted: boolean): void {
@@ -249,6 +259,7 @@ export class CallSession extends Emitter<CallEvents> {
       },
       media: this.media,
       offerAnswer: this.offerAnswer,
+      sessionTimer: this.sessionTimer,
       early: () => {
         if (this.current === 'calling') this.transition('early');
       },
@@ -260,6 +271,7 @@ export class CallSession extends Emitter<CallEvents> {
       terminating: (end) => {
         if (this.current === 'ended' || this.current === 'terminating') return;
         this.ending = end;
+        this.sessionTimer.stop();
         this.stopRingback();
         this.media.close();
         this.transition('terminating');
@@ -295,6 +307,7 @@ export class CallSession extends Emitter<CallEvents> {
     const final = this.ending ?? end;
     this.final = final;
     this.stopRingback();
+    this.sessionTimer.stop();
     // SIPconnect 2.0 §14.8: a call that fails before it is answered gets a local tone.
     if (this.direction === 'outgoing' && this.establishedAt === undefined && final.originator !== 'local') {
       this.deps.media.engine.playTone(final.cause === 'busy' ? 'busy' : 'failure');
@@ -304,7 +317,7 @@ export class CallSession extends Emitter<CallEvents> {
     this.outgoing?.dispose();
     this.incoming?.dispose();
     this.callDialog?.dispose();
-    this.infoDtmf?.stop();
+    this.dtmf?.stop();
     this.offerAnswer.rejectOffer();
     this.transition('ended');
     this.safeEmit('ended', { ...final });

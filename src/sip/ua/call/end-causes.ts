@@ -64,3 +64,5 @@ export function endForMediaFailure(failure: MediaFailure): CallEnd {
 export const LOCAL_HANGUP: CallEnd = { originator: 'local', cause: 'hangup', message: 'Call ended' };
 export const REMOTE_HANGUP: CallEnd = { originator: 'remote', cause: 'hangup', message: 'The other party hung up' };
 export const LOCAL_CANCEL: CallEnd = { originator: 'local', cause: 'cancelled', message: 'Cancelled' };
+/** RFC 4028 §10: the far end stopped refreshing the session, so it is presumed gone. */
+export const SESSION_EXPIRED: CallEnd = { originator: 'system', cause: 'failed', message: 'Call ended: the far end stopped refreshing the session (session timer expired)' };

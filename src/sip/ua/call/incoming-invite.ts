@@ -2,11 +2,13 @@
  * An INVITE that starts a call to us (RFC 3261 §13.3), up to the ACK of our answer.
  *
  *   start(): SDP checked against what we can take (488 with a Warning if nothing: the call ends
- *            no-common-codec); 180 Ringing with our To tag and Contact; the microphone and ICE
+ *            no-common-codec); 180 Ringing with our To tag and Contact — reliable (RFC 3262,
+ *            re-sent until PRACKed) when the INVITE has Require: 100rel; the microphone and ICE
  *            gathering start now, so answering is quick
  *   answer(): our answer (or, for an INVITE without SDP, our offer) in a 200 re-sent until the
  *             ACK; the ACK carries the answer to a delayed offer (none: BYE)
  *   decline(): 603 or 486;  CANCEL: 487 to the INVITE, the call ends cancelled by the far end
+ *   no PRACK for a reliable 180 within 64·T1: 500 to the INVITE, the call ends failed (RFC 3262 §3)
  */
 import { parse } from 'sdp-transform';
 import { codecPreferences, normalizeRemoteDescription } from '../../../sdp';
@@ -19,6 +21,7 @@ import type { CallDialog } from './call-dialog';
 import type { CallEnd } from './call-types';
 import { endForMediaFailure } from './end-causes';
 import { answerOffer, offerDirection } from './hold';
+import { requires100rel } from './reliable-provisional';
 import { rejection } from './remote-reinvite';
 import { sdpHeaders, sdpOf } from './sdp-body';
 import { formatWarning } from './warning-header';
@@ -48,7 +51,9 @@ export class IncomingInvite {
       if (reason === 'transport-error') this.control.finish({ originator: 'system', cause: 'transport-error', message: 'Connection to the server lost' });
     });
     if (this.offer !== undefined && !this.offerUsable(this.offer)) return;
-    transaction.respond(this.response(180));
+    const ringing = this.response(180);
+    if (requires100rel(this.incoming.request)) this.callDialog.reliableProvisionals.stamp(this.incoming.request, ringing, () => this.prackTimedOut());
+    transaction.respond(ringing);
     void this.control.media.prepare();
   }
 
@@ -63,8 +68,12 @@ export class IncomingInvite {
       this.incoming.reply(status, options);
       return control.finish(endForMediaFailure(local.failure));
     }
+    // RFC 3262 §3: our 180 had no SDP, so the 200 need not wait for its PRACK.
+    this.callDialog.reliableProvisionals.stop();
     this.callDialog.dialog.confirm();
-    this.callDialog.send2xx(this.incoming, this.response(200, local.sdp), (ack) => void this.acknowledged(ack));
+    const ok = this.response(200, local.sdp);
+    for (const [name, value] of control.sessionTimer.answerHeaders(this.incoming.request)) ok.append(name, value);
+    this.callDialog.send2xx(this.incoming, ok, (ack) => void this.acknowledged(ack));
     control.established();
   }
 
@@ -105,6 +114,12 @@ export class IncomingInvite {
       headers: [...recordRoute, ...dialogHeaders(this.deps), ...sdpHeaders(sdp)],
       ...(sdp === undefined ? {} : { body: sdp }),
     });
+  }
+
+  private prackTimedOut(): void {
+    if (this.control.state !== 'incoming') return;
+    this.incoming.reply(500, { reason: 'Provisional Response Not Acknowledged' });
+    this.control.finish({ originator: 'system', cause: 'failed', message: 'Call failed: the caller never acknowledged our ringing (no PRACK)' });
   }
 
   private cancelled(cancel: SipRequest): void {

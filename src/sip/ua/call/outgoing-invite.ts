@@ -3,9 +3,11 @@
  *
  *   start(): offer made (or none: delayed offer) → INVITE sent
  *     401/407: the same INVITE again with credentials, CSeq + 1 (§22.2), once unless the nonce was stale
- *     1xx: CANCEL allowed now (§9.1); 18x: progress, early media (SDP) or local ringback (180 without SDP)
- *     2xx: dialog confirmed, ACK (§13.2.2.4); its retransmissions re-ACKed; a 2xx from another fork
- *          after ours: ACK and BYE it
+ *     422: the same INVITE again with the longer session interval it asks for (RFC 4028 §7.4), once
+ *     1xx: CANCEL allowed now (§9.1); 18x: progress, early media (SDP) or local ringback (180 without SDP);
+ *          a reliable one (Require: 100rel) is PRACKed first, a repeat of it ignored (RFC 3262 §4)
+ *     2xx: dialog confirmed, ACK (§13.2.2.4), session timer per its Session-Expires (RFC 4028 §7.2);
+ *          its retransmissions re-ACKed; a 2xx from another fork after ours: ACK and BYE it
  *     300-699, Timer B, transport error: the call ends with the cause for that response
  *
  *   cancel(): before the INVITE is out, the call just ends; before any provisional response the
@@ -26,7 +28,9 @@ import type { CallDialog } from './call-dialog';
 import type { CallEnd } from './call-types';
 import { answerChallenge, credentialsOf, isChallenge } from './digest-retry';
 import { endForMediaFailure, endForResponse, LOCAL_CANCEL } from './end-causes';
+import { EarlyDialogs } from './early-dialogs';
 import { answerOffer } from './hold';
+import { requires100rel } from './reliable-provisional';
 import { remotePartyOf } from './remote-party';
 import { sdpHeaders, sdpOf } from './sdp-body';
 
@@ -46,6 +50,8 @@ export class OutgoingInvite {
   private cancelWanted = false;
   private cancelSent = false;
   private authRetries = 0;
+  private intervalRaised = false;
+  private readonly early: EarlyDialogs;
   /** SDP of each early dialog's 18x, by remote tag: the answer when its 2xx has none. */
   private readonly earlyAnswers = new Map<string, string>();
   private lastEarlyAnswer: string | undefined;
@@ -66,6 +72,7 @@ export class OutgoingInvite {
     this.callId = randomToken(deps.random, 16);
     this.fromTag = randomToken(deps.random, 8);
     this.slots = new TimerSlots(deps.timers);
+    this.early = new EarlyDialogs(deps);
   }
 
   async start(): Promise<void> {
@@ -94,6 +101,7 @@ export class OutgoingInvite {
 
   dispose(): void {
     this.slots.clearAll();
+    this.early.dispose();
   }
 
   private build(cseq: number, authorization: DigestAuthorization | undefined): SipRequest {
@@ -102,7 +110,7 @@ export class OutgoingInvite {
       callId: this.callId,
       fromTag: this.fromTag,
       cseq,
-      headers: [...this.extraHeaders, ...sdpHeaders(this.offer)],
+      headers: [...this.extraHeaders, ...this.control.sessionTimer.requestHeaders(), ...sdpHeaders(this.offer)],
       body: this.offer ?? '',
     });
     if (authorization) request.append(authorization.header, authorization.value);
@@ -120,19 +128,25 @@ export class OutgoingInvite {
     if (status >= 200 && status < 300) return this.accepted(request, response);
     // Responses to an attempt we replaced (after a challenge) no longer matter.
     if (request !== this.invite || this.control.state === 'ended') return;
-    if (status < 200) return this.provisionalResponse(response);
+    if (status < 200) return this.provisionalResponse(request, response);
     this.slots.clearAll();
     if (source === 'network' && isChallenge(response) && !this.cancelWanted) return this.challenged(request, response);
+    if (source === 'network' && status === 422 && !this.cancelWanted && !this.intervalRaised && this.control.sessionTimer.tooSmall(response)) {
+      this.intervalRaised = true;
+      return this.send(this.build(request.cseq.seq + 1, this.deps.digest?.authorizeCached('INVITE', request.uri.toString(), this.offer ?? '')));
+    }
     this.control.finish(endForResponse(response, source, this.rang));
   }
 
-  private provisionalResponse(response: SipResponse): void {
+  private provisionalResponse(request: SipRequest, response: SipResponse): void {
     this.provisional = true;
     if (this.cancelWanted) {
       if (!this.cancelSent) this.sendCancel();
       return;
     }
     if (response.status === 100) return;
+    this.early.track(request, response);
+    if (requires100rel(response) && !this.early.reliable(request, response)) return;
     this.rang = true;
     const { control } = this;
     if (response.has('P-Asserted-Identity')) control.setRemote(remotePartyOf(response, new NameAddr(this.target)));
@@ -185,7 +199,7 @@ export class OutgoingInvite {
       return this.hangUpStray(request, response, tag);
     }
     if (this.control.state === 'ended') return this.hangUpStray(request, response, tag);
-    const dialog = Dialog.asUac(request, response, this.deps.random);
+    const dialog = this.early.confirm(tag, response) ?? Dialog.asUac(request, response, this.deps.random);
     if (!dialog) {
       this.deps.logger.log('warn', 'call: a 2xx without To tag or Contact cannot be acknowledged');
       return this.control.finish({ ...failedWith(response), message: 'Call failed: the far end answered with an unusable 2xx' });
@@ -193,6 +207,7 @@ export class OutgoingInvite {
     this.answered = { remoteTag: tag, ack: undefined };
     this.slots.clearAll();
     const callDialog = this.attach(dialog);
+    this.control.sessionTimer.responded(response);
     if (response.has('P-Asserted-Identity')) this.control.setRemote(remotePartyOf(response, new NameAddr(this.target)));
     if (this.offer !== undefined) this.acceptAnswer(callDialog, request, response, tag);
     else void this.answerOfferIn2xx(callDialog, request, response);
@@ -244,7 +259,7 @@ export class OutgoingInvite {
       this.deps.send(sent.toString());
       return;
     }
-    const dialog = Dialog.asUac(request, response, this.deps.random);
+    const dialog = this.early.confirm(tag, response) ?? Dialog.asUac(request, response, this.deps.random);
     if (!dialog) return;
     const ack = dialog.createAck(request.cseq.seq, { headers: credentialsOf(request) });
     this.strays.set(tag, ack);

@@ -7,6 +7,7 @@ import { dialogHeaders, type CallDeps } from './call-deps';
 import type { CallDialog } from './call-dialog';
 import { answerOffer, offerDirection } from './hold';
 import { hasForeignBody, SDP_CONTENT_TYPE, sdpOf } from './sdp-body';
+import { intervalTooSmall, MIN_SE } from './session-timer';
 import { formatWarning } from './warning-header';
 
 /**
@@ -36,6 +37,7 @@ export class RemoteReinvite {
     if (this.pending || this.control.state !== 'established') return this.retryLater(incoming);
     if (this.glare()) return void incoming.reply(491);
     if (hasForeignBody(request)) return void incoming.reply(415, { headers: [['Accept', SDP_CONTENT_TYPE]] });
+    if (this.refusedInterval(incoming)) return;
     this.owner.dialog.refreshTarget(request);
     this.pending = true;
     void this.answerInvite(incoming, sdpOf(request));
@@ -51,10 +53,28 @@ export class RemoteReinvite {
       if (this.glare()) return void incoming.reply(491);
       if (this.pending || this.control.state !== 'established') return this.retryLater(incoming);
     }
+    if (this.refusedInterval(incoming)) return;
     this.owner.dialog.refreshTarget(request);
-    if (offer === undefined) return void incoming.reply(200, { headers: dialogHeaders(this.deps) });
+    if (offer === undefined) return void incoming.reply(200, { headers: this.answerHeaders(request) });
     this.pending = true;
     void this.answerUpdate(incoming, offer);
+  }
+
+  /** RFC 4028 §9: a session interval below our Min-SE gets a 422 naming it. */
+  private refusedInterval(incoming: IncomingRequest): boolean {
+    const minSe = intervalTooSmall(incoming.request, MIN_SE);
+    if (minSe === undefined) return false;
+    incoming.reply(422, { headers: [['Min-SE', String(minSe)]] });
+    return true;
+  }
+
+  /**
+   * Contact, Allow, Supported, and in the call (not an early dialog) the session timer: a
+   * re-INVITE or UPDATE of theirs refreshes the session (RFC 4028 §9).
+   */
+  private answerHeaders(request: SipRequest): [string, string][] {
+    const timer = this.control.state === 'established' ? this.control.sessionTimer.answerHeaders(request) : [];
+    return [...dialogHeaders(this.deps), ...timer];
   }
 
   /** §14.2: their offer crosses one of ours. */
@@ -72,7 +92,7 @@ export class RemoteReinvite {
     const local = offer !== undefined ? await answerOffer(this.control, offer) : await offerAnswer.createOffer(offerDirection(this.control.hold));
     if (!this.replyable(incoming, local)) return;
     const response = incoming.createResponse(200, {
-      headers: [...dialogHeaders(this.deps), ['Content-Type', SDP_CONTENT_TYPE]],
+      headers: [...this.answerHeaders(incoming.request), ['Content-Type', SDP_CONTENT_TYPE]],
       body: local.sdp,
     });
     this.owner.send2xx(incoming, response, (ack) => {
@@ -85,7 +105,7 @@ export class RemoteReinvite {
     const answer = await answerOffer(this.control, offer);
     if (!this.replyable(incoming, answer)) return;
     this.pending = false;
-    incoming.reply(200, { headers: [...dialogHeaders(this.deps), ['Content-Type', SDP_CONTENT_TYPE]], body: answer.sdp });
+    incoming.reply(200, { headers: [...this.answerHeaders(incoming.request), ['Content-Type', SDP_CONTENT_TYPE]], body: answer.sdp });
   }
 
   /** After the media had its say: false (and the request answered) when there is nothing to send in a 200. */
