@@ -34,3 +34,19 @@ export { parseCallTarget } from './ua/call/call-target';
 export { glareRetryDelay } from './ua/call/glare';
 export { dtmfRelayBody, parseDtmfInfo, INFO_DTMF_DURATION } from './ua/call/dtmf-info';
 export { DEFAULT_SESSION_EXPIRES, MIN_SE } from './ua/call/session-timer';
+export type { IncomingTransferRequest, TransferOptions, TransferProgress, TransferResult, TransferState } from './ua/transfer/transfer-types';
+export { parseSipfragStatus, sipfragBody, SIPFRAG_TYPE, type SipfragStatus } from './ua/transfer/sipfrag';
+export { OutgoingMessage, type OutgoingMessageState } from './ua/message/outgoing-message';
+export {
+  MAX_MESSAGE_BYTES,
+  TEXT_PLAIN_UTF8,
+  type ComposingNotice,
+  type IncomingMessage,
+  type MessageAttempt,
+  type MessageFailureCause,
+  type MessageOutcome,
+} from './ua/message/message-types';
+export { IS_COMPOSING_TYPE, parseIsComposing } from './ua/message/is-composing';
+export { Outbox, type MessageAgent, type OutboxEntry, type OutboxEvents, type OutboxOptions, type OutboxState } from './ua/message/outbox';
+export { sendWithDigestRetry, type DigestRetryDeps, type DigestRetryListener, type FinalResponse } from './ua/send-with-digest-retry';
+export type { PingResult } from './ua/ping';

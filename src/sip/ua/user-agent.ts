@@ -10,11 +10,16 @@ import { CallUsage, type CallOptions } from './call/call-usage';
 import { DialogRegistry } from './dialog-registry';
 import { Dispatcher } from './dispatcher';
 import { createLocalIdentity, type LocalIdentity } from './local-identity';
+import { MessageUsage } from './message/message-usage';
+import { TEXT_PLAIN_UTF8, type ComposingNotice, type IncomingMessage, type MessageAttempt } from './message/message-types';
+import { OutgoingMessage, type OutgoingMessageDeps } from './message/outgoing-message';
 import { OptionsUsage } from './options-usage';
+import { ping, type PingResult } from './ping';
 import { Registration, type RegistrationState } from './registration';
 import { DEFAULT_REGISTER_EXPIRES } from './registration-timing';
 import { RequestFactory } from './request-factory';
 import { RequestSender } from './request-sender';
+import type { TransferOptions } from './transfer/transfer-types';
 
 export interface UserAgentOptions {
   /** "sip:1000@127.0.0.1" */
@@ -39,6 +44,13 @@ export interface UserAgentOptions {
   media?: CallMediaOptions;
   /** Session interval our calls ask for (RFC 4028 Session-Expires), in seconds; default 1800, at least 90. */
   sessionExpires?: number;
+  /** When the far end transfers one of our calls (REFER): ask first, or (default) accept. */
+  transfer?: TransferOptions;
+  /**
+   * Take text messages (RFC 3428): MESSAGE in Allow, 'message' and 'composing' events. Without it
+   * MESSAGE gets 405, so no sender is told "delivered" for a message no app shows. Sending works either way.
+   */
+  messaging?: boolean;
 }
 
 export interface UserAgentEvents {
@@ -47,6 +59,14 @@ export interface UserAgentEvents {
   transport: [state: TransportState, cause?: string];
   /** A new call to us, ringing (180 sent); answer(), decline() or let it be cancelled. */
   incomingCall: [call: CallSession];
+  /** We accepted a transfer (REFER) in `fromCall`: `newCall` is our call to the target; the transferor ends `fromCall`. */
+  transferCall: [newCall: CallSession, fromCall: CallSession];
+  /** An attended transfer reached us (INVITE with Replaces): `newCall` takes `replacedCall`'s place, answered without ringing. */
+  replacingCall: [newCall: CallSession, replacedCall: CallSession];
+  /** A text message for us (UserAgentOptions.messaging); answered 200 already. */
+  message: [message: IncomingMessage];
+  /** The far end started or stopped typing (RFC 3994). */
+  composing: [notice: ComposingNotice];
 }
 
 /**
@@ -65,6 +85,8 @@ export class UserAgent extends Emitter<UserAgentEvents> {
   readonly sender: RequestSender;
   private readonly registration: Registration;
   private readonly calls: CallUsage | undefined;
+  /** What out-of-dialog MESSAGE and OPTIONS requests are built and sent with. */
+  private readonly outOfDialog: OutgoingMessageDeps & { timers: Timers };
   private flowUp = false;
   /** Between start() and stop(): a start() during stop() keeps the flow. */
   private running = false;
@@ -109,17 +131,38 @@ export class UserAgent extends Emitter<UserAgentEvents> {
           digest: this.createDigestClient(options, random),
           media: options.media,
           sessionExpires: options.sessionExpires,
+          transfer: options.transfer,
           allow: () => dispatcher.allow(),
           supported: () => dispatcher.supported(),
           timers,
           random,
           logger,
         },
-        (call) => this.safeEmit('incomingCall', call),
+        {
+          incoming: (call) => this.safeEmit('incomingCall', call),
+          transferCall: (call, from) => this.safeEmit('transferCall', call, from),
+          replacingCall: (call, replaced) => this.safeEmit('replacingCall', call, replaced),
+        },
       );
       // Added before OPTIONS so Allow lists INVITE first.
       dispatcher.addUsage(this.calls);
     }
+    if (options.messaging) {
+      dispatcher.addUsage(
+        new MessageUsage(timers, {
+          message: (message) => this.safeEmit('message', message),
+          composing: (notice) => this.safeEmit('composing', notice),
+        }),
+      );
+    }
+    this.outOfDialog = {
+      factory: this.requests,
+      sender: this.sender,
+      accountUri: this.identity.aor,
+      // Its own digest client too: MESSAGE and OPTIONS meet the proxy's challenges, not the registrar's.
+      digest: this.createDigestClient(options, random),
+      timers,
+    };
     dispatcher.addUsage(
       new OptionsUsage({ allow: () => dispatcher.allow(), accept: () => dispatcher.accept(), supported: () => dispatcher.supported() }),
     );
@@ -168,6 +211,20 @@ export class UserAgent extends Emitter<UserAgentEvents> {
   call(target: string, options?: CallOptions): CallSession {
     if (!this.calls) throw new Error('call() needs UserAgentOptions.media');
     return this.calls.call(target, options);
+  }
+
+  /**
+   * Sends a text message (RFC 3428) to `target` ("1001", "sip:1001@host"…) with a Call-ID of its
+   * own; `resend` re-uses an earlier attempt's identity (the outbox does). Failures, including an
+   * unusable target or a body over 64 KiB, arrive as the outcome in `done`.
+   */
+  sendMessage(target: string, body: string, contentType: string = TEXT_PLAIN_UTF8, resend?: MessageAttempt): OutgoingMessage {
+    return new OutgoingMessage(this.outOfDialog, target, body, contentType, resend);
+  }
+
+  /** OPTIONS to `target` (RFC 3261 §11): is it reachable, and what does it support? */
+  ping(target: string): Promise<PingResult> {
+    return ping(this.outOfDialog, target);
   }
 
   /** Hangs up every call, un-REGISTERs (Expires: 0), then disconnects — unless start() came meanwhile. */

@@ -62,6 +62,14 @@ class LoopbackSocket implements WebSocketLike, Endpoint {
   receive(text: string): void {
     if (this.readyState === WebSocketReadyState.OPEN) this.onmessage?.({ data: text });
   }
+
+  serverClose(): void {
+    if (this.readyState !== WebSocketReadyState.OPEN) return;
+    this.readyState = WebSocketReadyState.CLOSED;
+    // Responses and in-dialog requests for this Via host go to the UA's next socket.
+    this.viaHost = undefined;
+    this.onclose?.({ code: 1006, reason: '' });
+  }
 }
 
 /**
@@ -114,6 +122,8 @@ export class LoopbackPbx {
   readonly knownUsers = new Set(['1000', '1001', '1002', '1003', '1004', '1005', '1006', '1007', '1008', '1009']);
   /** Answer new INVITEs without valid Proxy-Authorization with 407, as a proxy would. */
   challengeInvites = false;
+  /** Methods besides INVITE whose new requests get 407 without valid Proxy-Authorization ("MESSAGE"). */
+  readonly challengeMethods = new Set<string>();
   /** Decides the fate of each frame before it is relayed. */
   filter: ((message: SipMessage, from: string) => FrameVerdict) | undefined;
   latency = 0;
@@ -141,6 +151,15 @@ export class LoopbackPbx {
     this.endpoints.push(phone);
     this.bind(user, phone);
     return phone;
+  }
+
+  /** The relay drops the WebSocket of `label` (a lost flow); the user agent reconnects by itself. */
+  sever(label: string): void {
+    for (const socket of this.endpoints) {
+      if (socket instanceof LoopbackSocket && socket.label === label) socket.serverClose();
+    }
+    // RFC 5626 §7: the flow's bindings go with it.
+    for (const [user, list] of this.registered) this.registered.set(user, list.filter((e) => e.label !== label || !(e instanceof LoopbackSocket)));
   }
 
   /** Frames of requests with `method`, in order. */
@@ -184,7 +203,8 @@ export class LoopbackPbx {
       this.frames.push({ at: this.timers.now(), from: from.label, to: 'pbx', message: request });
       return;
     }
-    if (request.method === 'INVITE' && request.to.tag === undefined && this.challengeInvites && !this.authorized(request)) {
+    const challenged = request.method === 'INVITE' ? this.challengeInvites : this.challengeMethods.has(request.method);
+    if (challenged && request.to.tag === undefined && !this.authorized(request)) {
       this.frames.push({ at: this.timers.now(), from: from.label, to: 'pbx', message: request });
       return this.answer(from, request, 407, [['Proxy-Authenticate', buildChallenge({ realm: REALM, nonce: `n${++this.nonceCount}`, algorithm: 'MD5', qop: ['auth'] })]]);
     }

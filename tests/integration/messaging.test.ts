@@ -1,0 +1,97 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { startPbx, type Pbx } from '../../server/pbx';
+import { Outbox, UserAgent, type IncomingMessage, type OutboxEntry } from '../../src/sip';
+import { nodeWebSocket } from '../unit/support/node-websocket';
+import { cryptoRandom, RealTimers } from '../unit/support/real-timers';
+
+const quiet = { log() {} };
+
+const userAgents: UserAgent[] = [];
+const clocks: RealTimers[] = [];
+let pbx: Pbx | undefined;
+
+afterEach(async () => {
+  for (const ua of userAgents.splice(0)) await ua.stop();
+  for (const timers of clocks.splice(0)) timers.clearAll();
+  await pbx?.close();
+  pbx = undefined;
+});
+
+async function until(what: string, condition: () => boolean, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+/** A registered user agent taking messages; `reconnect` sets its back-off after the PBX goes away. */
+function phone(user: string, url: string, reconnect: { minDelay: number; maxDelay: number }) {
+  const timers = new RealTimers();
+  const ua = new UserAgent({
+    aor: `sip:${user}@127.0.0.1`,
+    password: `secret${user}`,
+    servers: [url],
+    instanceId: `5d2c7e41-8a9b-4c3d-9e0f-1a2b3c4d${user}`,
+    platform: { createWebSocket: nodeWebSocket, timers, random: cryptoRandom },
+    messaging: true,
+    transport: { reconnect },
+  });
+  const inbox: IncomingMessage[] = [];
+  ua.on('message', (message) => inbox.push(message));
+  ua.start();
+  userAgents.push(ua);
+  clocks.push(timers);
+  return { ua, inbox };
+}
+
+async function twoPhones() {
+  pbx = await startPbx({ port: 0, logger: quiet });
+  // Bob comes back faster than Alice after an outage, so Alice's queued messages find him online.
+  const alice = phone('1000', pbx.url, { minDelay: 1000, maxDelay: 1500 });
+  const bob = phone('1001', pbx.url, { minDelay: 50, maxDelay: 100 });
+  await until('both registered', () => alice.ua.registrationState === 'registered' && bob.ua.registrationState === 'registered');
+  return { alice, bob };
+}
+
+describe('text messages through the embedded PBX', () => {
+  it('carries a MESSAGE with an emoji and markup from one user agent to the other', async () => {
+    const { alice, bob } = await twoPhones();
+    const body = 'hi 👋 <img src=x onerror=alert(1)>';
+    const sent = alice.ua.sendMessage('1001', body);
+    expect(await sent.done).toEqual({ delivered: true, status: 200, reason: 'OK' });
+    expect(bob.inbox).toMatchObject([{ body, contentType: 'text/plain', from: { uri: 'sip:1000@127.0.0.1', user: '1000' } }]);
+  });
+
+  it('pings the PBX itself and the other user agent', async () => {
+    const { alice } = await twoPhones();
+    const server = await alice.ua.ping('sip:127.0.0.1');
+    expect(server).toMatchObject({ reachable: true, status: 200 });
+    if (server.reachable) expect(server.allow).toEqual(expect.arrayContaining(['INVITE', 'MESSAGE', 'OPTIONS', 'REGISTER']));
+    const bob = await alice.ua.ping('1001');
+    expect(bob).toMatchObject({ reachable: true, status: 200, userAgent: 'Tabphone/0.1.0' });
+    if (bob.reachable) {
+      expect(bob.allow).toContain('MESSAGE');
+      expect(bob.accept).toContain('text/plain');
+    }
+  });
+
+  it('queues messages while the PBX is down and delivers them in order once it is back on the same port', async () => {
+    const { alice, bob } = await twoPhones();
+    const port = pbx!.port;
+    const outbox = new Outbox({ agent: alice.ua, random: cryptoRandom });
+    const changes: OutboxEntry[] = [];
+    outbox.on('change', (entry) => changes.push(entry));
+    await pbx!.close();
+    pbx = undefined;
+    await until('alice notices the outage', () => alice.ua.registrationState !== 'registered');
+    outbox.send('1001', 'sent while the PBX was down');
+    outbox.send('1001', 'and a second one');
+    expect(outbox.entries.map((e) => e.state)).toEqual(['queued', 'queued']);
+    pbx = await startPbx({ port, logger: quiet });
+    await until('both delivered', () => changes.filter((e) => e.state === 'delivered').length === 2, 10_000);
+    expect(bob.inbox.map((m) => m.body)).toEqual(['sent while the PBX was down', 'and a second one']);
+    expect(outbox.entries).toEqual([]);
+    outbox.dispose();
+  });
+});
