@@ -1,3 +1,4 @@
+import { DEFAULT_CALL_SETTINGS, DTMF_MODE_SETTINGS, type CallSettings, type DtmfModeSetting } from './call-media-defaults';
 import type { EmbeddedPbxInfo } from './embedded-pbx-info';
 
 export interface AccountConfig {
@@ -8,6 +9,7 @@ export interface AccountConfig {
   server: string;
   /** "sip:1000@127.0.0.1" */
   aor: string;
+  call: CallSettings;
 }
 
 export type AccountConfigResult = { ok: true; config: AccountConfig } | { ok: false; problem: string };
@@ -15,11 +17,16 @@ export type AccountConfigResult = { ok: true; config: AccountConfig } | { ok: fa
 // Unreserved characters of a SIP user part (RFC 3261 §25.1) minus the ones needing escapes.
 const USER = /^[A-Za-z0-9._~!*'()+-]+$/;
 const DOMAIN = /^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)$/;
+// RFC 7064 §3.1: stun:host[:port], no path, query or user info.
+const STUN_URI = /^stun:(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(:(\d{1,5}))?$/;
+
+type Parsed<T> = { ok: true; value: T } | { ok: false; problem: string };
 
 /**
  * Which account this tab runs, until the Settings screen exists: the embedded PBX's demo
  * account, overridden by URL parameters `user`, `password`, `server` and `domain`. A demo
- * user of the embedded PBX has the password `secret<user>`.
+ * user of the embedded PBX has the password `secret<user>`. Call settings come from `dtmf`
+ * (auto, rfc4733, info, inband), `delayedOffer` (0 or 1) and `stun` (stun:host[:port], may repeat).
  */
 export function resolveAccountConfig(params: URLSearchParams, pbx: EmbeddedPbxInfo | undefined): AccountConfigResult {
   const server = params.get('server') ?? pbx?.server;
@@ -45,5 +52,44 @@ export function resolveAccountConfig(params: URLSearchParams, pbx: EmbeddedPbxIn
   const isDemoUser = pbx !== undefined && server === pbx.server && domain === pbx.domain && pbx.demoUsers.includes(user);
   const password = params.get('password') ?? (isDemoUser ? `secret${user}` : undefined);
 
-  return { ok: true, config: { user, domain, password, server, aor: `sip:${user}@${domain}` } };
+  const call = resolveCallSettings(params);
+  if (!call.ok) return call;
+
+  return { ok: true, config: { user, domain, password, server, aor: `sip:${user}@${domain}`, call: call.value } };
+}
+
+function resolveCallSettings(params: URLSearchParams): Parsed<CallSettings> {
+  const dtmf = params.get('dtmf') ?? DEFAULT_CALL_SETTINGS.dtmfMode;
+  if (!isDtmfMode(dtmf)) {
+    return { ok: false, problem: `The DTMF mode "${dtmf}" is not one of ${DTMF_MODE_SETTINGS.join(', ')}` };
+  }
+
+  const delayed = params.get('delayedOffer');
+  if (delayed !== null && delayed !== '0' && delayed !== '1') {
+    return { ok: false, problem: `The delayedOffer setting "${delayed}" is not 0 or 1` };
+  }
+
+  const stunServers = params.getAll('stun');
+  const badStun = stunServers.find((uri) => !isStunUri(uri));
+  if (badStun !== undefined) return { ok: false, problem: `The STUN server "${badStun}" is not a stun:host or stun:host:port URI` };
+
+  return {
+    ok: true,
+    value: {
+      dtmfMode: dtmf,
+      delayedOffer: delayed === null ? DEFAULT_CALL_SETTINGS.delayedOffer : delayed === '1',
+      stunServers,
+    },
+  };
+}
+
+function isDtmfMode(text: string): text is DtmfModeSetting {
+  return (DTMF_MODE_SETTINGS as readonly string[]).includes(text);
+}
+
+function isStunUri(text: string): boolean {
+  const match = STUN_URI.exec(text);
+  if (!match) return false;
+  const port = match[3];
+  return port === undefined || (Number(port) >= 1 && Number(port) <= 65535);
 }

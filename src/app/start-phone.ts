@@ -9,7 +9,7 @@ import type { Logger } from '../sip/ports';
 import type { AccountStore } from '../stores/account';
 import { createCallsStore, type CallsStore } from '../stores/calls';
 import { resolveAccountConfig } from './account-config';
-import { DEFAULT_CALL_MEDIA } from './call-media-defaults';
+import { callMediaOptions } from './call-media-defaults';
 import { loadEmbeddedPbxInfo } from './load-embedded-pbx-info';
 import { WebAudioRinger } from './web-audio-ringer';
 
@@ -54,7 +54,7 @@ export async function startPhone(options: StartPhoneOptions): Promise<RunningPho
     instanceId: loadInstanceId(options.storage),
     userAgent: `Tabphone/${version}`,
     platform,
-    media: { engine, ...DEFAULT_CALL_MEDIA },
+    media: { engine, ...callMediaOptions(config.call) },
   });
   const phone = createPhoneService(agent, store);
   const calls = createCallService({

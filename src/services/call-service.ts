@@ -94,6 +94,7 @@ function lineOf(call: PhoneCall): CallLine {
     endedAt: undefined,
     end: undefined,
     notice: undefined,
+    receivedDigits: '',
   };
 }
 
@@ -153,6 +154,8 @@ export function createCallService(options: CallServiceOptions): CallService {
       }),
       call.on('hold', (hold) => update(call.id, { hold })),
       call.on('muted', (muted) => update(call.id, { muted })),
+      // DTMF by SIP INFO (RFC 4733 events stay in the media and are not reported).
+      call.on('dtmf', (digit) => store.getState().addReceivedDigit(call.id, digit)),
       call.on('ended', (end) => ended(call, end)),
     ]);
     refreshRinger();

@@ -4,6 +4,8 @@ export interface CallsActions {
   /** Adds a new call; a call we place becomes the selected line, as does the first line. */
   addLine(line: CallLine): void;
   updateLine(id: string, patch: Partial<Omit<CallLine, 'id'>>): void;
+  /** Appends a DTMF digit the far end sent to the line's received digits. */
+  addReceivedDigit(id: string, digit: string): void;
   /** Removes a line; if it was selected, the newest remaining live line is selected. */
   removeLine(id: string): void;
   select(id: string): void;
@@ -21,6 +23,10 @@ export function createCallsActions(set: SetState): CallsActions {
       })),
     updateLine: (id, patch) =>
       set(({ lines }) => ({ lines: lines.map((line) => (line.id === id ? { ...line, ...patch } : line)) })),
+    addReceivedDigit: (id, digit) =>
+      set(({ lines }) => ({
+        lines: lines.map((line) => (line.id === id ? { ...line, receivedDigits: line.receivedDigits + digit } : line)),
+      })),
     removeLine: (id) =>
       set(({ lines, selectedId }) => {
         const remaining = lines.filter((line) => line.id !== id);

@@ -35,6 +35,8 @@ export interface CallLine {
   end: CallLineEnd | undefined;
   /** A passing problem on a live call ("The far end refused hold"); cleared by the next action. */
   notice: string | undefined;
+  /** DTMF digits the far end sent us by SIP INFO, oldest first ("" when none). */
+  receivedDigits: string;
 }
 
 export interface CallsState {

@@ -30,7 +30,7 @@ const AVATAR: Record<LineTone, string> = {
   failed: 'bg-red-100 text-red-800 dark:bg-red-950 dark:text-red-200',
 };
 
-/** The sent digits that fit on one line at the narrowest width. */
+/** The sent or received digits that fit on one line at the narrowest width. */
 const MAX_SHOWN_DIGITS = 24;
 
 /** A name's initial; "#" for a number, whose first digit says nothing. */
@@ -125,6 +125,13 @@ export function CallLineView({ line, selected }: { line: CallLine; selected: boo
           </span>
         )}
       </div>
+
+      {line.receivedDigits !== '' && (
+        // Digits an IVR or the far end's keypad sent us: a status region, so a screen reader announces them.
+        <p role="status" aria-label="Digits received" className="mt-2 truncate font-mono text-sm text-slate-600 dark:text-slate-300">
+          Received: {line.receivedDigits.slice(-MAX_SHOWN_DIGITS)}
+        </p>
+      )}
 
       {line.notice && (
         <p role="alert" className="mt-2 text-sm text-red-700 dark:text-red-400">

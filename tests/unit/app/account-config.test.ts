@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { resolveAccountConfig, type AccountConfigResult } from '../../../src/app/account-config';
+import { callMediaOptions, DEFAULT_CALL_SETTINGS } from '../../../src/app/call-media-defaults';
 import type { EmbeddedPbxInfo } from '../../../src/app/embedded-pbx-info';
 import { SipUri } from '../../../src/sip';
 
@@ -35,6 +36,7 @@ describe('resolveAccountConfig: the embedded PBX', () => {
       password: 'secret1000',
       server: 'ws://127.0.0.1:5070',
       aor: 'sip:1000@127.0.0.1',
+      call: DEFAULT_CALL_SETTINGS,
     });
   });
 
@@ -72,6 +74,7 @@ describe('resolveAccountConfig: URL parameters win', () => {
       password: undefined,
       server: 'wss://localhost:8443/ws',
       aor: 'sip:1000@localhost',
+      call: DEFAULT_CALL_SETTINGS,
     });
   });
 
@@ -90,6 +93,7 @@ describe('resolveAccountConfig: URL parameters win', () => {
       password: 'pw',
       server: 'ws://127.0.0.1:8080',
       aor: 'sip:alice@example.test',
+      call: DEFAULT_CALL_SETTINGS,
     });
   });
 
@@ -99,6 +103,60 @@ describe('resolveAccountConfig: URL parameters win', () => {
 
   it('accepts every unreserved character RFC 3261 allows unescaped in a user part', () => {
     expect(config(`?user=${encodeURIComponent("a.b_c~d!e*f'g(h)i+j-k")}`).aor).toBe("sip:a.b_c~d!e*f'g(h)i+j-k@127.0.0.1");
+  });
+});
+
+describe('resolveAccountConfig: call settings', () => {
+  it('defaults to DTMF "Auto", early offer and no STUN server', () => {
+    expect(config('').call).toEqual({ dtmfMode: 'auto', delayedOffer: false, stunServers: [] });
+  });
+
+  it.each(['auto', 'rfc4733', 'info', 'inband'] as const)('takes ?dtmf=%s as the DTMF mode', (mode) => {
+    expect(config(`?dtmf=${mode}`).call.dtmfMode).toBe(mode);
+  });
+
+  it('sends a delayed offer with ?delayedOffer=1 and an early one with ?delayedOffer=0', () => {
+    expect(config('?delayedOffer=1').call.delayedOffer).toBe(true);
+    expect(config('?delayedOffer=0').call.delayedOffer).toBe(false);
+  });
+
+  it('takes every ?stun server, in order, with or without a port', () => {
+    expect(config('?stun=stun:127.0.0.1:3478&stun=stun:stun.example.test&stun=stun:[::1]:19302').call.stunServers).toEqual([
+      'stun:127.0.0.1:3478',
+      'stun:stun.example.test',
+      'stun:[::1]:19302',
+    ]);
+  });
+
+  it('refuses a DTMF mode it does not know and lists the ones it does', () => {
+    expect(problem('?dtmf=RFC2833')).toBe('The DTMF mode "RFC2833" is not one of auto, rfc4733, info, inband');
+  });
+
+  it.each(['', 'true', 'yes', '2'])('refuses ?delayedOffer=%j', (value) => {
+    expect(problem(`?delayedOffer=${value}`)).toBe(`The delayedOffer setting "${value}" is not 0 or 1`);
+  });
+
+  it.each(['', '127.0.0.1:3478', 'turn:127.0.0.1:3478', 'stuns:127.0.0.1', 'stun:127.0.0.1:0', 'stun:127.0.0.1:65536', 'stun:a b', 'stun:user@host', 'stun:host/path'])(
+    'refuses the STUN server %j',
+    (uri) => {
+      expect(problem(`?stun=${encodeURIComponent(uri)}`)).toBe(`The STUN server "${uri}" is not a stun:host or stun:host:port URI`);
+    },
+  );
+});
+
+describe('callMediaOptions: what the user agent gets', () => {
+  it('leaves the core\'s DTMF mode unset for "Auto", so it falls back to INFO without telephone-event', () => {
+    const options = callMediaOptions(DEFAULT_CALL_SETTINGS);
+    expect(options).toEqual({ options: { iceServers: [], profile: 'webrtc' } });
+    expect('dtmfMode' in options).toBe(false);
+  });
+
+  it('passes a chosen DTMF mode, delayed offer and the STUN servers as ICE servers', () => {
+    expect(callMediaOptions({ dtmfMode: 'info', delayedOffer: true, stunServers: ['stun:127.0.0.1:3478'] })).toEqual({
+      options: { iceServers: [{ urls: 'stun:127.0.0.1:3478' }], profile: 'webrtc' },
+      dtmfMode: 'info',
+      delayedOffer: true,
+    });
   });
 });
 

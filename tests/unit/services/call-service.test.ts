@@ -256,6 +256,28 @@ describe('call service: in-call controls', () => {
     expect(line('in1')!.notice).toBe('Could not send "#": the call does not carry DTMF');
   });
 
+  it('shows the DTMF digits the far end sends, in order, on their own call only', async () => {
+    const { agent, service, line } = setup();
+    const call = agent.ring('in1', ALICE);
+    agent.ring('in2', { uri: 'sip:1002@127.0.0.1', user: '1002' });
+    await service.answer('in1');
+    expect(line('in1')!.receivedDigits).toBe('');
+    call.emit('dtmf', '5');
+    call.emit('dtmf', '#');
+    expect(line('in1')!.receivedDigits).toBe('5#');
+    expect(line('in2')!.receivedDigits).toBe('');
+  });
+
+  it('stops recording DTMF once the call has ended', async () => {
+    const { agent, service, line } = setup();
+    const call = agent.ring('in1', ALICE);
+    await service.answer('in1');
+    call.emit('dtmf', '1');
+    call.end({ originator: 'remote', cause: 'hangup', message: 'The other party hung up' });
+    call.emit('dtmf', '2');
+    expect(line('in1')!.receivedDigits).toBe('1');
+  });
+
   it('hangs up every live call when disposed and stops listening for new ones', async () => {
     const { agent, service, store } = setup();
     const call = agent.ring('in1', ALICE);

@@ -25,6 +25,7 @@ function line(overrides: Partial<CallLine> = {}): CallLine {
     endedAt: undefined,
     end: undefined,
     notice: undefined,
+    receivedDigits: '',
     ...overrides,
   };
 }
@@ -52,6 +53,16 @@ describe('calls store: lines and the selected line', () => {
     store.getState().updateLine('a', { state: 'established', startedAt: 1000 });
     expect(store.getState().lines[0]).toMatchObject({ id: 'a', state: 'established', startedAt: 1000 });
     expect(store.getState().lines[1]).toBe(before);
+  });
+
+  it('appends a received DTMF digit to its own line only', () => {
+    const store = createCallsStore();
+    store.getState().addLine(line({ id: 'a', state: 'established' }));
+    store.getState().addLine(line({ id: 'b', state: 'established' }));
+    store.getState().addReceivedDigit('a', '1');
+    store.getState().addReceivedDigit('a', '#');
+    store.getState().addReceivedDigit('missing', '9');
+    expect(store.getState().lines.map((l) => l.receivedDigits)).toEqual(['1#', '']);
   });
 
   it('selects the newest live line when the selected one is removed', () => {

@@ -6,6 +6,7 @@ import type { DialogRegistry } from '../dialog-registry';
 import { ownContact, type LocalIdentity } from '../local-identity';
 import type { RequestFactory } from '../request-factory';
 import type { RequestSender } from '../request-sender';
+import type { TransferOptions } from '../transfer/transfer-types';
 
 /** How calls get their media (UserAgentOptions.media). */
 export interface CallMediaOptions {
@@ -37,6 +38,8 @@ export interface CallDeps {
   media: CallMediaOptions;
   /** RFC 4028 interval our INVITEs ask for, in seconds (default 1800). */
   sessionExpires?: number;
+  /** How we act when the far end transfers us (UserAgentOptions.transfer). */
+  transfer?: TransferOptions;
   allow(): string[];
   supported(): string[];
   timers: Timers;
