@@ -87,7 +87,7 @@ describe('BYE and in-dialog checks', () => {
     await settle(clock);
     const [refusal] = answers('MESSAGE');
     expect(refusal!.status).toBe(405);
-    expect(refusal!.allow).toEqual(['INVITE', 'ACK', 'CANCEL', 'BYE', 'INFO', 'UPDATE', 'PRACK', 'OPTIONS']);
+    expect(refusal!.allow).toEqual(['INVITE', 'ACK', 'CANCEL', 'BYE', 'INFO', 'UPDATE', 'PRACK', 'REFER', 'NOTIFY', 'OPTIONS']);
   });
 });
 

@@ -39,8 +39,8 @@ describe('outgoing calls', () => {
     expect(invite.to.tag).toBeUndefined();
     expect(invite.contentType).toBe('application/sdp');
     expect(invite.body).toMatch(/^m=audio \d+ UDP\/TLS\/RTP\/SAVPF/m);
-    expect(invite.allow).toEqual(['INVITE', 'ACK', 'CANCEL', 'BYE', 'INFO', 'UPDATE', 'PRACK', 'OPTIONS']);
-    expect(invite.supported).toEqual(['outbound', '100rel', 'timer']);
+    expect(invite.allow).toEqual(['INVITE', 'ACK', 'CANCEL', 'BYE', 'INFO', 'UPDATE', 'PRACK', 'REFER', 'NOTIFY', 'OPTIONS']);
+    expect(invite.supported).toEqual(['outbound', '100rel', 'timer', 'replaces', 'norefersub']);
     expect(invite.get('Session-Expires')).toBe('1800');
     expect(invite.get('Min-SE')).toBe('90');
     expect(invite.contact[0]!.uri.host).toMatch(/\.invalid$/);

@@ -26,13 +26,13 @@ function options(): string {
 }
 
 describe('calls in the user agent', () => {
-  it('announces INVITE and its in-dialog methods in Allow, and SDP and INFO DTMF in Accept', async () => {
+  it('announces INVITE and its in-dialog methods in Allow, and SDP, INFO DTMF and sipfrag in Accept', async () => {
     const { clock, far } = await bobAndScripted(true);
     far.send(options());
     await settle(clock);
     const [ok] = far.responses('OPTIONS');
-    expect(ok!.allow).toEqual(['INVITE', 'ACK', 'CANCEL', 'BYE', 'INFO', 'UPDATE', 'PRACK', 'OPTIONS']);
-    expect(ok!.getAll('Accept')).toEqual(['application/sdp', 'application/dtmf-relay', 'application/dtmf']);
+    expect(ok!.allow).toEqual(['INVITE', 'ACK', 'CANCEL', 'BYE', 'INFO', 'UPDATE', 'PRACK', 'REFER', 'NOTIFY', 'OPTIONS']);
+    expect(ok!.getAll('Accept')).toEqual(['application/sdp', 'application/dtmf-relay', 'application/dtmf', 'message/sipfrag']);
   });
 
   it('takes no calls without media: INVITE gets 405 and call() is a programming error', async () => {

@@ -1,4 +1,5 @@
 import type { MediaSession } from '../../media-port';
+import type { IncomingRequest } from '../incoming-request';
 import type { CallEnd, CallParty, CallState, HoldState } from './call-types';
 import type { OfferAnswer } from './offer-answer';
 import type { SessionTimer } from './session-timer';
@@ -27,4 +28,8 @@ export interface CallControl {
   setRemote(party: CallParty): void;
   setHold(hold: Partial<HoldState>): void;
   dtmfReceived(digit: string): void;
+  /** A REFER in the call's dialog (we are being transferred); must be answered. */
+  referReceived(incoming: IncomingRequest): void;
+  /** A NOTIFY in the call's dialog (a transfer of ours reports progress); must be answered. */
+  notifyReceived(incoming: IncomingRequest): void;
 }

@@ -79,6 +79,10 @@ export class CallDialog implements DialogUsage {
         return this.infoReceived(incoming);
       case 'PRACK':
         return this.prackReceived(incoming);
+      case 'REFER':
+        return this.control.referReceived(incoming);
+      case 'NOTIFY':
+        return this.control.notifyReceived(incoming);
       default:
         // §12.2.2: a method this usage does not handle inside its dialog.
         incoming.reply(405, { headers: [['Allow', this.deps.allow().join(', ')]] });
@@ -115,11 +119,11 @@ export class CallDialog implements DialogUsage {
   }
 
   /** A new request in the dialog with the UA's headers; INVITE and UPDATE refresh our target (§12.2.1.1). */
-  createRequest(method: string, body?: Body, authorization?: DigestAuthorization): SipRequest {
+  createRequest(method: string, body?: Body, authorization?: DigestAuthorization, extraHeaders: [string, string][] = []): SipRequest {
     const refresh = method === 'INVITE' || method === 'UPDATE';
     // RFC 4028 §7.4: every re-INVITE and UPDATE is a session refresh request.
     const headers: [string, string][] = refresh ? [...dialogHeaders(this.deps), ...this.control.sessionTimer.requestHeaders()] : [];
-    headers.push(['User-Agent', this.deps.identity.userAgent]);
+    headers.push(...extraHeaders, ['User-Agent', this.deps.identity.userAgent]);
     if (authorization) headers.push([authorization.header, authorization.value]);
     if (body) headers.push(['Content-Type', body.type]);
     return this.dialog.createRequest(method, { headers, body: body?.content ?? '' });
@@ -131,12 +135,17 @@ export class CallDialog implements DialogUsage {
    * §7.4). `onFinal` sees every final response, 2xx retransmissions of a re-INVITE included, so it
    * can acknowledge each. The 2xx of a re-INVITE or UPDATE sets the session timer (RFC 4028 §7.2).
    */
-  async request(method: string, body?: Body, onFinal?: (request: SipRequest, response: SipResponse) => void): Promise<FinalResponse> {
+  async request(
+    method: string,
+    body?: Body,
+    onFinal?: (request: SipRequest, response: SipResponse) => void,
+    extraHeaders: [string, string][] = [],
+  ): Promise<FinalResponse> {
     let authorization: DigestAuthorization | undefined;
     let intervalRaised = false;
     const { sessionTimer } = this.control;
     for (;;) {
-      const request = this.createRequest(method, body, authorization);
+      const request = this.createRequest(method, body, authorization, extraHeaders);
       const final = await new Promise<FinalResponse>((resolve) => {
         this.deps.sender.send(request, (response, source) => {
           if (response.status < 200) return;

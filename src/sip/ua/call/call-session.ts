@@ -10,18 +10,24 @@
  *
  * The signalling lives in OutgoingInvite / IncomingInvite (the initial INVITE) and CallDialog
  * (everything inside the dialog); they drive this session through CallControl. Media is a
- * MediaSession from the engine, closed when the call ends.
+ * MediaSession from the engine, closed when the call ends. Transfers (REFER both ways, Replaces)
+ * live in ../transfer; the session only starts them and ends its leg when they succeed.
  */
 import type { Dialog } from '../../dialog/dialog';
-import { NameAddr, type SipUri } from '../../message';
+import { formatReplaces, NameAddr, type Replaces, type SipUri } from '../../message';
 import { mediaFailure, type MediaSession } from '../../media-port';
 import { randomToken } from '../../ports';
 import { checkTransition, type StateTable } from '../../transaction/state-table';
 import { Emitter } from '../../util/emitter';
 import type { IncomingRequest } from '../incoming-request';
+import { CallTransfers } from '../transfer/call-transfers';
+import type { ReplacesRole } from '../transfer/replaces-matching';
+import { REPLACED, TRANSFERRED } from '../transfer/transfer-messages';
+import type { TransferResult } from '../transfer/transfer-types';
 import type { CallControl } from './call-control';
 import type { CallDeps } from './call-deps';
 import { CallDialog } from './call-dialog';
+import { parseCallTarget } from './call-target';
 import type { CallDirection, CallEnd, CallEvents, CallParty, CallState, HoldState } from './call-types';
 import { DTMF_RELAY } from './dtmf-info';
 import { CallDtmfSender } from './dtmf-sender';
@@ -45,13 +51,15 @@ const TRANSITIONS: StateTable<CallState> = {
 /** Where a call comes from; made by the call usage. */
 export type CallOrigin =
   | { direction: 'outgoing'; target: SipUri | undefined; dialled: string; extraHeaders: [string, string][] }
-  | { direction: 'incoming'; incoming: IncomingRequest; dialog: Dialog };
+  | { direction: 'incoming'; incoming: IncomingRequest; dialog: Dialog; /** It replaces a call of ours (RFC 3891): answered without ringing. */ replacing?: boolean };
 
 export interface CallSessionInit {
   deps: CallDeps;
   origin: CallOrigin;
   /** The call ended: the usage forgets it. */
   onEnded(call: CallSession): void;
+  /** A REFER in `from` was accepted: the usage places the new call to `target` and announces it. */
+  placeTransferCall(target: SipUri, headers: [string, string][], from: CallSession): CallSession;
 }
 
 /** Starts a call the usage made, once the app has had the chance to listen to it. */
@@ -84,6 +92,9 @@ export class CallSession extends Emitter<CallEvents> {
   private readonly incoming: IncomingInvite | undefined;
   private callDialog: CallDialog | undefined;
   private dtmf: CallDtmfSender | undefined;
+  /** What an outgoing call dialled: a semi-attended transfer sends the transferee there. */
+  private readonly dialled: SipUri | undefined;
+  private readonly transfers: CallTransfers;
   private readonly detachMedia: (() => void)[];
 
   constructor(private readonly init: CallSessionInit) {
@@ -101,6 +112,7 @@ export class CallSession extends Emitter<CallEvents> {
       expired: () => this.callDialog?.bye(SESSION_EXPIRED),
     });
     this.control = this.createControl();
+    this.transfers = this.createTransfers();
     this.detachMedia = [
       this.media.on('state', (state, failure) => {
         if (state === 'failed' && this.current === 'established') this.callDialog?.bye(endForMediaFailure(failure ?? mediaFailure('ice-failed')));
@@ -113,6 +125,7 @@ export class CallSession extends Emitter<CallEvents> {
     if (origin.direction === 'outgoing') {
       this.current = 'calling';
       const target = origin.target;
+      this.dialled = target;
       this.party = target ? partyOf(new NameAddr(target)) : { uri: origin.dialled };
       if (!target) {
         starters.set(this, () => this.failLater(`Not a number or SIP address: "${origin.dialled}"`));
@@ -126,7 +139,7 @@ export class CallSession extends Emitter<CallEvents> {
       const { incoming, dialog } = origin;
       this.party = remotePartyOf(incoming.request, incoming.request.from);
       const callDialog = this.attach(new CallDialog(dialog, this.control, deps, false));
-      const flow = new IncomingInvite(this.control, deps, incoming, callDialog);
+      const flow = new IncomingInvite(this.control, deps, incoming, callDialog, !origin.replacing);
       this.incoming = flow;
       starters.set(this, () => flow.start());
     }
@@ -186,6 +199,65 @@ export class CallSession extends Emitter<CallEvents> {
     }
   }
 
+  /**
+   * Blind transfer (RFC 5589 §6): holds the call, REFERs the far end to `target` ("1002",
+   * "sip:1002@host") and reports progress as 'transfer' events. On success our leg ends with a
+   * BYE ('transferred'); on failure the call goes on, taken off hold again if transfer() held it.
+   */
+  transfer(target: string): Promise<TransferResult> {
+    const uri = parseCallTarget(target, this.deps.identity.aor);
+    if (!uri) return Promise.resolve(this.transfers.refused(`not a number or SIP address: "${target}"`));
+    return this.transfers.refer(new NameAddr(uri));
+  }
+
+  /**
+   * Attended transfer (RFC 5589 §7): connects this call's far end with the far end of `other`, our
+   * consultation call. When `other` is answered, Refer-To carries Replaces naming its dialog
+   * (RFC 3891), so the target swaps our call for the transferee's without ringing; both our calls
+   * end ('transferred'). While `other` still rings (semi-attended) it is a blind transfer to what
+   * `other` dialled, and `other` is cancelled once the transferee accepts the REFER: the target is
+   * the UAS of that early dialog and must refuse a Replaces for it (RFC 3891 §3: 481).
+   */
+  async transferTo(other: CallSession): Promise<TransferResult> {
+    if (other === this) throw new Error('transferTo() needs another call');
+    const otherDialog = other.callDialog?.dialog;
+    if (other.current === 'established' && otherDialog) {
+      // The far end's address of record, not its Contact: a WebSocket client's Contact host (….invalid) routes nowhere.
+      const uri = otherDialog.remoteUri.uri.clone();
+      uri.headers.clear();
+      const { callId, localTag, remoteTag } = otherDialog.id;
+      uri.headers.set('Replaces', formatReplaces({ callId, toTag: remoteTag, fromTag: localTag, earlyOnly: false }));
+      const result = await this.transfers.refer(new NameAddr(uri));
+      // The target normally hangs up the replaced call itself; this covers one that does not.
+      if (result.state === 'succeeded') other.endWith(TRANSFERRED);
+      return result;
+    }
+    if ((other.current === 'calling' || other.current === 'early') && other.dialled) {
+      return this.transfers.refer(new NameAddr(other.dialled.clone()), () => other.endWith(TRANSFERRED));
+    }
+    return this.transfers.refused('the other call is not connected');
+  }
+
+  /**
+   * @internal How this call's dialogs relate to the Replaces of an incoming INVITE (to-tag is our
+   * tag): see transfer/replaces-matching.ts.
+   */
+  replacesMatch(replaces: Replaces): ReplacesRole | undefined {
+    const dialog = this.callDialog?.dialog;
+    const { callId, toTag, fromTag } = replaces;
+    if (dialog && dialog.id.callId === callId && dialog.id.localTag === toTag && dialog.id.remoteTag === fromTag) {
+      if (this.current === 'terminating' || this.current === 'ended' || dialog.state === 'terminated') return 'ending';
+      return dialog.state === 'confirmed' ? 'confirmed' : 'early-uas';
+    }
+    if (this.outgoing?.matchesEarly(callId, toTag, fromTag)) return this.current === 'terminating' ? 'ending' : 'early-uac';
+    return undefined;
+  }
+
+  /** @internal An INVITE with Replaces took this call over and was answered: end it ('replaced'). */
+  replacedByAnotherCall(): void {
+    this.endWith(REPLACED);
+  }
+
   /** Puts the call on hold by re-INVITE (sendonly, or inactive when they hold us); false if refused. */
   holdCall(): Promise<boolean> {
     return this.changeHold(true);
@@ -228,6 +300,16 @@ export class CallSession extends Emitter<CallEvents> {
       () => offerDirection({ ...this.holdState, local }),
       () => this.control.setHold({ local }),
     );
+  }
+
+  /** Ends the call with `end` as its cause: BYE once it is up, CANCEL while it rings out. */
+  private endWith(end: CallEnd): void {
+    if (this.current === 'established') {
+      this.callDialog?.bye(end);
+    } else if ((this.current === 'calling' || this.current === 'early') && this.outgoing) {
+      this.control.terminating(end);
+      this.outgoing.cancel();
+    }
   }
 
   private attach(callDialog: CallDialog): CallDialog {
@@ -295,7 +377,33 @@ export class CallSession extends Emitter<CallEvents> {
         this.safeEmit('hold', { ...next });
       },
       dtmfReceived: (digit) => this.safeEmit('dtmf', digit),
+      referReceived: (incoming) => this.transfers.referReceived(incoming),
+      notifyReceived: (incoming) => this.transfers.notifyReceived(incoming),
     };
+  }
+
+  private createTransfers(): CallTransfers {
+    const state = () => this.current;
+    const callDialog = () => this.callDialog;
+    const heldLocally = () => this.holdState.local;
+    return new CallTransfers(
+      {
+        get state() {
+          return state();
+        },
+        get callDialog() {
+          return callDialog();
+        },
+        get heldLocally() {
+          return heldLocally();
+        },
+        setLocalHold: (hold) => this.changeHold(hold),
+        endWith: (end) => this.endWith(end),
+        progress: (step) => this.safeEmit('transfer', step),
+        placeCall: (target, headers) => this.init.placeTransferCall(target, headers, this),
+      },
+      this.deps,
+    );
   }
 
   private stopRingback(): void {
@@ -304,7 +412,7 @@ export class CallSession extends Emitter<CallEvents> {
 
   private finish(end: CallEnd): void {
     if (this.current === 'ended') return;
-    const final = this.ending ?? end;
+    const final = this.ending ?? this.transfers.endFor(end);
     this.final = final;
     this.stopRingback();
     this.sessionTimer.stop();
@@ -319,6 +427,7 @@ export class CallSession extends Emitter<CallEvents> {
     this.callDialog?.dispose();
     this.dtmf?.stop();
     this.offerAnswer.rejectOffer();
+    this.transfers.callEnded();
     this.transition('ended');
     this.safeEmit('ended', { ...final });
     this.init.onEnded(this);

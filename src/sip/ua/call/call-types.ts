@@ -1,4 +1,5 @@
 /** The Call API's plain-data types (the contract between the core and the phone service). */
+import type { TransferProgress } from '../transfer/transfer-types';
 
 export type CallState = 'calling' | 'incoming' | 'early' | 'established' | 'terminating' | 'ended';
 
@@ -31,6 +32,10 @@ export type CallEndCause =
   | 'media-failed'
   | 'answered-elsewhere'
   | 'transport-error'
+  /** We transferred the call (RFC 5589): the far end now talks to someone else. */
+  | 'transferred'
+  /** An INVITE with Replaces (RFC 3891) took this call over. */
+  | 'replaced'
   | 'failed';
 
 export interface CallEnd {
@@ -54,5 +59,7 @@ export interface CallEvents {
   muted: [muted: boolean];
   /** A digit the far end sent in a SIP INFO. */
   dtmf: [digit: string];
+  /** A transfer we started with transfer() or transferTo(): trying, ringing, then succeeded or failed. */
+  transfer: [progress: TransferProgress];
   ended: [end: CallEnd];
 }

@@ -1,5 +1,8 @@
 import { Dialog } from '../../dialog/dialog';
+import type { SipUri } from '../../message';
 import type { IncomingRequest } from '../incoming-request';
+import { matchReplaces } from '../transfer/replaces-matching';
+import { SIPFRAG_TYPE } from '../transfer/sipfrag';
 import type { MethodUsage } from '../usage';
 import type { CallDeps } from './call-deps';
 import { CallSession, startCall } from './call-session';
@@ -13,21 +16,32 @@ export interface CallOptions {
   extraHeaders?: [string, string][];
 }
 
+/** How the usage tells the user agent about calls it did not get from call(). */
+export interface CallUsageEvents {
+  /** A new call to us, ringing. */
+  incoming(call: CallSession): void;
+  /** We accepted a REFER in `from`: `call` is our new call to the transfer target (RFC 5589 §6). */
+  transferCall(call: CallSession, from: CallSession): void;
+  /** An INVITE with Replaces (RFC 3891) took `replaced` over: `call` is answered without ringing. */
+  replacingCall(call: CallSession, replaced: CallSession): void;
+}
+
 /**
  * The INVITE usage: makes outgoing calls and turns each new INVITE into an incoming one. Its
- * in-dialog methods go into Allow; SDP and the INFO DTMF types into Accept; reliable provisional
- * responses (RFC 3262, both roles) and session timers (RFC 4028) into Supported.
+ * in-dialog methods go into Allow; SDP, the INFO DTMF types and REFER progress reports
+ * (message/sipfrag) into Accept; reliable provisional responses (RFC 3262, both roles), session
+ * timers (RFC 4028), Replaces (RFC 3891) and REFER without subscription (RFC 4488) into Supported.
  */
 export class CallUsage implements MethodUsage {
   readonly method = 'INVITE';
-  readonly inDialogMethods = ['ACK', 'CANCEL', 'BYE', 'INFO', 'UPDATE', 'PRACK'];
-  readonly optionTags = ['100rel', 'timer'];
-  readonly accepts = [SDP_CONTENT_TYPE, ...INFO_DTMF_TYPES];
+  readonly inDialogMethods = ['ACK', 'CANCEL', 'BYE', 'INFO', 'UPDATE', 'PRACK', 'REFER', 'NOTIFY'];
+  readonly optionTags = ['100rel', 'timer', 'replaces', 'norefersub'];
+  readonly accepts = [SDP_CONTENT_TYPE, ...INFO_DTMF_TYPES, SIPFRAG_TYPE];
   private readonly live = new Set<CallSession>();
 
   constructor(
     private readonly deps: CallDeps,
-    private readonly onIncoming: (call: CallSession) => void,
+    private readonly events: CallUsageEvents,
   ) {}
 
   /** Calls that have not ended. */
@@ -36,12 +50,7 @@ export class CallUsage implements MethodUsage {
   }
 
   call(target: string, options: CallOptions = {}): CallSession {
-    const session = new CallSession({
-      deps: this.deps,
-      origin: { direction: 'outgoing', target: parseCallTarget(target, this.deps.identity.aor), dialled: target, extraHeaders: options.extraHeaders ?? [] },
-      onEnded: (ended) => this.live.delete(ended),
-    });
-    this.live.add(session);
+    const session = this.outgoing(parseCallTarget(target, this.deps.identity.aor), target, options.extraHeaders ?? []);
     startCall(session);
     return session;
   }
@@ -58,19 +67,54 @@ export class CallUsage implements MethodUsage {
       incoming.reply(422, { headers: [['Min-SE', String(minSe)]] });
       return;
     }
+    const match = request.has('Replaces') ? matchReplaces(request, this.live) : undefined;
+    if (match?.kind === 'reject') {
+      incoming.reply(match.status, match.reason === undefined ? {} : { reason: match.reason });
+      return;
+    }
     // §12.1.1: the early dialog our 180 creates.
     const dialog = Dialog.asUas(request, incoming.toTag, 'early', this.deps.random);
     if (!dialog) {
       incoming.reply(400, { reason: 'Missing Contact or From tag' });
       return;
     }
+    const replaced = match?.call;
     const session = new CallSession({
       deps: this.deps,
-      origin: { direction: 'incoming', incoming, dialog },
+      origin: { direction: 'incoming', incoming, dialog, replacing: replaced !== undefined },
       onEnded: (ended) => this.live.delete(ended),
+      placeTransferCall: (target, headers, from) => this.transferCall(target, headers, from),
     });
     this.live.add(session);
-    this.onIncoming(session);
+    if (!replaced) {
+      this.events.incoming(session);
+      startCall(session);
+      return;
+    }
+    // RFC 3891 §3: the new call is answered in the old one's place, which then ends with a BYE (or CANCEL).
+    this.events.replacingCall(session, replaced);
     startCall(session);
+    void session.answer().then(() => {
+      if (session.state === 'established') replaced.replacedByAnotherCall();
+    });
+  }
+
+  private outgoing(target: SipUri | undefined, dialled: string, extraHeaders: [string, string][]): CallSession {
+    const session = new CallSession({
+      deps: this.deps,
+      origin: { direction: 'outgoing', target, dialled, extraHeaders },
+      onEnded: (ended) => this.live.delete(ended),
+      placeTransferCall: (uri, headers, from) => this.transferCall(uri, headers, from),
+    });
+    this.live.add(session);
+    return session;
+  }
+
+  /** The call a REFER asked for, announced before it starts so the app sees all its events. */
+  private transferCall(target: SipUri, headers: [string, string][], from: CallSession): CallSession {
+    const session = this.outgoing(target, target.toString(), headers);
+    this.events.transferCall(session, from);
+    startCall(session);
+    return session;
   }
 }

@@ -66,6 +66,11 @@ export class EarlyDialogs {
     return early.dialog;
   }
 
+  /** Whether the far end with `tag` has an early dialog with us. */
+  has(tag: string): boolean {
+    return this.byTag.has(tag);
+  }
+
   /** The call ended or was answered: the early dialogs left are over. */
   dispose(): void {
     for (const early of this.byTag.values()) {

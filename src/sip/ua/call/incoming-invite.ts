@@ -35,6 +35,8 @@ export class IncomingInvite {
     private readonly deps: CallDeps,
     private readonly incoming: IncomingRequest,
     private readonly callDialog: CallDialog,
+    /** False for an INVITE that replaces one of our calls (RFC 3891): it is answered at once, without ringing. */
+    private readonly ring = true,
   ) {
     this.offer = sdpOf(incoming.request);
   }
@@ -51,6 +53,7 @@ export class IncomingInvite {
       if (reason === 'transport-error') this.control.finish({ originator: 'system', cause: 'transport-error', message: 'Connection to the server lost' });
     });
     if (this.offer !== undefined && !this.offerUsable(this.offer)) return;
+    if (!this.ring) return;
     const ringing = this.response(180);
     if (requires100rel(this.incoming.request)) this.callDialog.reliableProvisionals.stamp(this.incoming.request, ringing, () => this.prackTimedOut());
     transaction.respond(ringing);

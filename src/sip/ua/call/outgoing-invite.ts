@@ -91,6 +91,11 @@ export class OutgoingInvite {
     this.send(this.build(initialCseq(deps.random), deps.digest?.authorizeCached('INVITE', uri, this.offer ?? '')));
   }
 
+  /** Whether `callId`, `localTag`, `remoteTag` name one of this INVITE's early dialogs (RFC 3891 §3). */
+  matchesEarly(callId: string, localTag: string, remoteTag: string): boolean {
+    return callId === this.callId && localTag === this.fromTag && this.answered === undefined && this.early.has(remoteTag);
+  }
+
   /** hangup() before the call is up. */
   cancel(): void {
     this.cancelWanted = true;
