@@ -70,7 +70,7 @@ export const ENDED_LINE_MS = 2_500;
 export const FAILED_LINE_MS = 6_000;
 
 /** Endings that are not a failure: the line goes after the short linger. */
-const ORDINARY_ENDS = new Set<CallEnd['cause']>(['hangup', 'cancelled', 'answered-elsewhere']);
+const ORDINARY_ENDS = new Set<CallEnd['cause']>(['hangup', 'cancelled', 'answered-elsewhere', 'transferred', 'replaced']);
 
 function isFailure(end: CallEnd): boolean {
   return end.originator !== 'local' && !ORDINARY_ENDS.has(end.cause);
