@@ -17,7 +17,7 @@ export interface CandidateWatch {
  */
 export function watchCandidates(
   pc: RTCPeerConnection,
-  options: { timers: Timers; relayOnly: boolean; requestedAt: number; timings?: Partial<IceGatheringTimings> },
+  options: { timers: Timers; relayOnly: boolean; hostOnly?: boolean; requestedAt: number; timings?: Partial<IceGatheringTimings> },
 ): CandidateWatch {
   let resolve!: (decision: GatheringDecision | undefined) => void;
   const decision = new Promise<GatheringDecision | undefined>((r) => (resolve = r));

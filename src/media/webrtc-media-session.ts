@@ -369,6 +369,7 @@ export class WebRtcMediaSession extends Emitter<MediaSessionEvents> implements M
     const watch = watchCandidates(pc, {
       timers: this.deps.timers,
       relayOnly: this.options.iceTransportPolicy === 'relay',
+      hostOnly: this.options.iceServers.length === 0,
       requestedAt,
       ...(this.options.gathering ? { timings: this.options.gathering } : {}),
     });

@@ -45,6 +45,8 @@ export interface IceGatheringTimings {
   minGatherMs: number;
   /** Send once a server-reflexive or relay candidate is in and no candidate came for this many ms. */
   quietMs: number;
+  /** No STUN/TURN server configured: send once host candidates went quiet this many ms (no later TCP wait). */
+  hostQuietMs: number;
   /** Relay-only policy: fail if no relay candidate arrived this many ms after setLocalDescription. */
   relayCapMs: number;
 }

@@ -184,6 +184,26 @@ describe('WebRTC media engine in Chromium', () => {
     }
   });
 
+  it("makes a fresh page's first offer with no ICE servers once the host candidates are in, not at the cap", async () => {
+    const page = await openHarness();
+    try {
+      await create(page, 'first', WEBRTC);
+      const { result, ms } = await offer(page, 'first');
+      const [report] = await page.evaluate(() => window.mediaHarness.gathering('first'));
+      // libwebrtc allocates UDP, relay, then TCP ports 50 ms apart, so "complete" (after the TCP host
+      // candidate) comes ~100 ms after gathering starts; with no servers the UDP host candidates suffice.
+      console.log(
+        `first offer in a fresh page, no ICE servers: ${ms.toFixed(1)} ms in the page (getUserMedia included), ` +
+          `gathering ${report?.outcome} at ${report?.elapsedMs} ms with ${JSON.stringify(report?.candidates)}`,
+      );
+      expect(result.ok).toBe(true);
+      expect(['quiet', 'complete']).toContain(report?.outcome);
+      expect(report?.candidates.host).toBeGreaterThan(0);
+    } finally {
+      await page.close();
+    }
+  });
+
   describe('with a STUN server that never answers', () => {
     let stun: DeadStunServer;
 

@@ -3,12 +3,13 @@ import { IceGatheringPolicy, type GatheringDecision } from '../../../src/media/i
 import type { IceGatheringTimings } from '../../../src/sip/media-port';
 import { FakeClock } from '../support/fake-clock';
 
-function setup(options: { relayOnly?: boolean; requestedAt?: number; timings?: Partial<IceGatheringTimings> } = {}) {
+function setup(options: { relayOnly?: boolean; hostOnly?: boolean; requestedAt?: number; timings?: Partial<IceGatheringTimings> } = {}) {
   const clock = new FakeClock();
   const decisions: GatheringDecision[] = [];
   const policy = new IceGatheringPolicy({
     timers: clock,
     relayOnly: options.relayOnly ?? false,
+    hostOnly: options.hostOnly ?? false,
     requestedAt: options.requestedAt ?? 0,
     ...(options.timings ? { timings: options.timings } : {}),
     onDecision: (d) => decisions.push(d),
@@ -17,6 +18,29 @@ function setup(options: { relayOnly?: boolean; requestedAt?: number; timings?: P
 }
 
 describe('IceGatheringPolicy', () => {
+  it('sends 20 ms after the last host candidate when no STUN or TURN server is configured', () => {
+    const { clock, decisions, policy } = setup({ hostOnly: true });
+    policy.start();
+    clock.advance(3);
+    policy.candidate('host');
+    clock.advance(2);
+    policy.candidate('host');
+    clock.advance(19);
+    expect(decisions).toEqual([]);
+    clock.advance(1);
+    expect(decisions).toEqual([{ ok: true, outcome: 'quiet', elapsedMs: 25, candidates: { host: 2, srflx: 0, prflx: 0, relay: 0 } }]);
+    expect(clock.pendingCount).toBe(0);
+  });
+
+  it('still sends at completion when it comes before host candidates go quiet', () => {
+    const { clock, decisions, policy } = setup({ hostOnly: true });
+    policy.start();
+    policy.candidate('host');
+    clock.advance(5);
+    policy.complete();
+    expect(decisions).toMatchObject([{ outcome: 'complete', elapsedMs: 5 }]);
+  });
+
   it('sends as soon as the browser completes gathering', () => {
     const { clock, decisions, policy } = setup();
     policy.start();
