@@ -7,17 +7,21 @@ import { createConsoleLogger } from './platform/console-logger';
 import { localStorageOrUndefined } from './platform/local-storage';
 import { createAccountStore } from './stores/account';
 import { createCallsStore } from './stores/calls';
+import { createMessagesStore } from './stores/messages';
 import { AccountStoreContext } from './ui/account-store-context';
 import { App } from './ui/app';
 import { CallsProvider } from './ui/components/calls-provider';
+import { MessagesProvider } from './ui/components/messages-provider';
 
 const store = createAccountStore();
 const calls = createCallsStore();
+const messages = createMessagesStore();
 const logger = createConsoleLogger(import.meta.env.DEV ? 'debug' : 'info');
 
 const phone = startPhone({
   store,
   calls,
+  messages,
   search: window.location.search,
   storage: localStorageOrUndefined(),
   fetch: window.fetch.bind(window),
@@ -28,7 +32,9 @@ createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <AccountStoreContext value={store}>
       <CallsProvider store={calls} service={phone.then((running) => running?.calls)}>
-        <App />
+        <MessagesProvider store={messages} service={phone.then((running) => running?.messages)}>
+          <App />
+        </MessagesProvider>
       </CallsProvider>
     </AccountStoreContext>
   </StrictMode>,

@@ -3,11 +3,14 @@ import { WebRtcMediaEngine } from '../media';
 import { createBrowserPlatform } from '../platform';
 import { loadInstanceId } from '../platform/instance-id';
 import { createCallService, type CallService } from '../services/call-service';
+import { createMessageService, notifyWhenHidden, type MessageService } from '../services/message-service';
+import { openMessageRepository } from '../services/persistence/open-message-repository';
 import { createPhoneService, type PhoneService } from '../services/phone-service';
 import { UserAgent } from '../sip';
 import type { Logger } from '../sip/ports';
 import type { AccountStore } from '../stores/account';
 import { createCallsStore, type CallsStore } from '../stores/calls';
+import { createMessagesStore, type MessagesStore } from '../stores/messages';
 import { resolveAccountConfig } from './account-config';
 import { callMediaOptions } from './call-media-defaults';
 import { loadEmbeddedPbxInfo } from './load-embedded-pbx-info';
@@ -17,6 +20,8 @@ export interface StartPhoneOptions {
   store: AccountStore;
   /** The store the calls panel renders; a private one when the caller shows no calls. */
   calls?: CallsStore;
+  /** The store the Messages screen renders; a private one when the caller shows no messages. */
+  messages?: MessagesStore;
   /** The page's query string (?user=…&server=…). */
   search: string;
   storage: Storage | undefined;
@@ -27,6 +32,7 @@ export interface StartPhoneOptions {
 /** The running phone: registration (PhoneService) and calls. */
 export interface RunningPhone extends PhoneService {
   readonly calls: CallService;
+  readonly messages: MessageService;
 }
 
 /**
@@ -55,6 +61,7 @@ export async function startPhone(options: StartPhoneOptions): Promise<RunningPho
     userAgent: `Tabphone/${version}`,
     platform,
     media: { engine, ...callMediaOptions(config.call) },
+    messaging: true,
   });
   const phone = createPhoneService(agent, store);
   const calls = createCallService({
@@ -65,13 +72,25 @@ export async function startPhone(options: StartPhoneOptions): Promise<RunningPho
     timers: platform.timers,
     logger,
   });
+  const messages = createMessageService({
+    agent,
+    store: options.messages ?? createMessagesStore(),
+    repository: await openMessageRepository(config.aor, logger),
+    account: agent.identity.aor,
+    random: platform.random,
+    now: () => Date.now(),
+    notify: notifyWhenHidden,
+    logger,
+  });
   phone.start();
   return {
     calls,
+    messages,
     start: () => phone.start(),
     async stop() {
       // Hang up first: a BYE needs the flow the un-REGISTER closes.
       calls.dispose();
+      messages.dispose();
       await phone.stop();
     },
   };

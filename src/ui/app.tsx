@@ -4,11 +4,14 @@ import { AccountCard } from './components/account-card';
 import { CallsPanel } from './components/calls-panel';
 import { Dialpad } from './components/dialpad';
 import { Icon } from './components/icons';
+import { MessagesScreen } from './components/messages-screen';
+import { NavTabs, screenPanelId, screenTabId, type Screen } from './components/nav-tabs';
 import { useCalls } from './hooks/use-calls';
 
 export function App() {
   const inCall = useCalls(selectHasLiveCall);
   const [dialpadDuringCall, setDialpadDuringCall] = useState(false);
+  const [screen, setScreen] = useState<Screen>('phone');
   const showDialpad = !inCall || dialpadDuringCall;
 
   return (
@@ -20,19 +23,29 @@ export function App() {
         </header>
         <main className="flex flex-1 flex-col gap-3 px-3 pb-3">
           <AccountCard />
+          <NavTabs screen={screen} onChange={setScreen} />
+          {/* Calls stay in view on every screen: a call must never ring unseen. */}
           <CallsPanel />
-          {inCall && (
-            <button
-              type="button"
-              aria-expanded={dialpadDuringCall}
-              onClick={() => setDialpadDuringCall(!dialpadDuringCall)}
-              className="flex h-10 items-center justify-center gap-1.5 rounded-xl text-sm font-medium text-teal-800 ring-1 ring-slate-200 hover:bg-white dark:text-teal-300 dark:ring-slate-800 dark:hover:bg-slate-900"
-            >
-              <Icon name={dialpadDuringCall ? 'keypad' : 'plus'} className="size-4" />
-              {dialpadDuringCall ? 'Hide dialpad' : 'New call'}
-            </button>
-          )}
-          {showDialpad && <Dialpad />}
+          <div role="tabpanel" id={screenPanelId(screen)} aria-labelledby={screenTabId(screen)} className="flex flex-col gap-3">
+            {screen === 'messages' ? (
+              <MessagesScreen />
+            ) : (
+              <>
+                {inCall && (
+                  <button
+                    type="button"
+                    aria-expanded={dialpadDuringCall}
+                    onClick={() => setDialpadDuringCall(!dialpadDuringCall)}
+                    className="flex h-10 items-center justify-center gap-1.5 rounded-xl text-sm font-medium text-teal-800 ring-1 ring-slate-200 hover:bg-white dark:text-teal-300 dark:ring-slate-800 dark:hover:bg-slate-900"
+                  >
+                    <Icon name={dialpadDuringCall ? 'keypad' : 'plus'} className="size-4" />
+                    {dialpadDuringCall ? 'Hide dialpad' : 'New call'}
+                  </button>
+                )}
+                {showDialpad && <Dialpad />}
+              </>
+            )}
+          </div>
         </main>
       </div>
     </div>

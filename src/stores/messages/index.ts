@@ -1,0 +1,13 @@
+export type { ChatMessage, ChatMessageState, Conversation, MessagesState } from './state';
+export type { MessagesActions } from './actions';
+export { createMessagesStore, type MessagesStore, type MessagesStoreState } from './store';
+export { peerKey } from './peer-key';
+export {
+  conversationTitle,
+  deliveryText,
+  selectConversationList,
+  selectConversationMessages,
+  selectOpenPeer,
+  selectTotalUnread,
+  type ConversationSummary,
+} from './selectors';
