@@ -12,6 +12,7 @@ import { AccountStoreContext } from './ui/account-store-context';
 import { App } from './ui/app';
 import { CallsProvider } from './ui/components/calls-provider';
 import { MessagesProvider } from './ui/components/messages-provider';
+import { PingContext, type Ping } from './ui/ping-context';
 
 const store = createAccountStore();
 const calls = createCallsStore();
@@ -28,12 +29,17 @@ const phone = startPhone({
   logger,
 });
 
+const ping: Ping = async (target) =>
+  (await phone)?.ping(target) ?? { reachable: false, cause: 'transport', message: 'No account is set up' };
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <AccountStoreContext value={store}>
       <CallsProvider store={calls} service={phone.then((running) => running?.calls)}>
         <MessagesProvider store={messages} service={phone.then((running) => running?.messages)}>
-          <App />
+          <PingContext value={ping}>
+            <App />
+          </PingContext>
         </MessagesProvider>
       </CallsProvider>
     </AccountStoreContext>

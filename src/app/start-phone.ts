@@ -87,6 +87,7 @@ export async function startPhone(options: StartPhoneOptions): Promise<RunningPho
     calls,
     messages,
     start: () => phone.start(),
+    ping: (target) => phone.ping(target),
     async stop() {
       // Hang up first: a BYE needs the flow the un-REGISTER closes.
       calls.dispose();

@@ -1,13 +1,15 @@
-import type { UserAgent } from '../sip';
+import type { PingResult, UserAgent } from '../sip';
 import type { AccountStore } from '../stores/account';
 
 /** The slice of the user agent the phone service drives (a fake can stand in for it in tests). */
-export type PhoneAgent = Pick<UserAgent, 'on' | 'start' | 'stop' | 'registrationState' | 'registrationCause'>;
+export type PhoneAgent = Pick<UserAgent, 'on' | 'start' | 'stop' | 'registrationState' | 'registrationCause' | 'ping'>;
 
 export interface PhoneService {
   start(): void;
   /** Un-registers and disconnects; the store keeps reporting what the agent says meanwhile. */
   stop(): Promise<void>;
+  /** OPTIONS to any address: the reachability check. */
+  ping(target: string): Promise<PingResult>;
 }
 
 /** Wires the user agent's events into the account store. */
@@ -22,6 +24,7 @@ export function createPhoneService(agent: PhoneAgent, store: AccountStore): Phon
   let stopped = false;
   return {
     start: () => agent.start(),
+    ping: (target) => agent.ping(target),
     async stop() {
       if (stopped) return;
       stopped = true;

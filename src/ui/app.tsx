@@ -6,6 +6,7 @@ import { Dialpad } from './components/dialpad';
 import { Icon } from './components/icons';
 import { MessagesScreen } from './components/messages-screen';
 import { NavTabs, screenPanelId, screenTabId, type Screen } from './components/nav-tabs';
+import { ReachabilityCheck } from './components/reachability-check';
 import { useCalls } from './hooks/use-calls';
 
 export function App() {
@@ -43,6 +44,7 @@ export function App() {
                   </button>
                 )}
                 {showDialpad && <Dialpad />}
+                <ReachabilityCheck />
               </>
             )}
           </div>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createPhoneService, type PhoneAgent } from '../../../src/services/phone-service';
-import { UserAgent, type RegistrationState, type UserAgentEvents } from '../../../src/sip';
+import { UserAgent, type PingResult, type RegistrationState, type UserAgentEvents } from '../../../src/sip';
 import { Emitter } from '../../../src/sip/util/emitter';
 import {
   createAccountStore,
@@ -34,6 +34,13 @@ class FakeAgent extends Emitter<UserAgentEvents> implements PhoneAgent {
 
   stopped(): void {
     this.finishStop?.();
+  }
+
+  pinged: string[] = [];
+
+  ping(target: string): Promise<PingResult> {
+    this.pinged.push(target);
+    return Promise.resolve({ reachable: true, status: 200, reason: 'OK', allow: ['OPTIONS'], accept: [], supported: [], rttMs: 4 });
   }
 }
 
@@ -155,5 +162,13 @@ describe('phone service with the real user agent', () => {
     await stopping;
     expect(text()).toBe('Offline');
     expect(selectTransportText(store.getState())).toBe('Not connected');
+  });
+});
+
+describe('phone service: reachability check', () => {
+  it('sends the OPTIONS ping through the agent and returns what came back', async () => {
+    const { agent, service } = setup();
+    await expect(service.ping('sip:1001@127.0.0.1')).resolves.toMatchObject({ reachable: true, status: 200 });
+    expect(agent.pinged).toEqual(['sip:1001@127.0.0.1']);
   });
 });

@@ -1,0 +1,48 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openApp, statusText } from './support/app-page';
+import { launchChromium } from './support/chromium';
+import { e2eContext } from './support/e2e-context';
+
+const REGISTER_TIMEOUT = { timeout: 15_000, interval: 100 };
+
+describe('reachability check (OPTIONS) in Chromium', () => {
+  const { appUrl } = e2eContext();
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("shows what another phone answers to OPTIONS, and why an offline one is not there", async () => {
+    const caller = await openApp(browser, appUrl, { user: '1000' });
+    const callee = await openApp(browser, appUrl, { user: '1001' });
+    try {
+      await expect.poll(() => statusText(caller.page), REGISTER_TIMEOUT).toBe('Registered');
+      await expect.poll(() => statusText(callee.page), REGISTER_TIMEOUT).toBe('Registered');
+      const page = caller.page;
+      await page.getByText('Check reachability (OPTIONS)').click();
+      const result = page.getByRole('status', { name: 'Reachability result' });
+
+      await page.getByLabel('SIP URI to check').fill('1001');
+      await page.getByRole('button', { name: 'Check', exact: true }).click();
+      await expect.poll(() => result.textContent(), { timeout: 10_000 }).toContain('Reachable: 200 OK');
+      const text = (await result.textContent()) ?? '';
+      expect(text).toMatch(/Allow.*INVITE.*MESSAGE/);
+      expect(text).toContain('Tabphone/');
+
+      // The PBX answers for an offline user: reachable as SIP, with the 480 shown.
+      await page.getByLabel('SIP URI to check').fill('1005');
+      await page.getByRole('button', { name: 'Check', exact: true }).click();
+      await expect.poll(() => result.textContent(), { timeout: 10_000 }).toContain('480');
+      expect(caller.errors).toEqual([]);
+    } finally {
+      await caller.close();
+      await callee.close();
+    }
+  });
+});
