@@ -1,4 +1,4 @@
-import type { CallEnd, CallSession } from '../sip';
+import type { CallEnd, CallSession, TransferProgress, TransferResult } from '../sip';
 import type { MediaEngine } from '../sip/media-port';
 import type { Logger, Timers } from '../sip/ports';
 import type { CallLine, CallsStore } from '../stores/calls';
@@ -23,12 +23,20 @@ export type PhoneCall = Pick<
   | 'resumeCall'
   | 'sendDtmf'
   | 'setMuted'
->;
+  | 'transfer'
+> & {
+  /** CallSession.transferTo, over this slice: the service hands it the other call's session. */
+  transferTo(other: PhoneCall): Promise<TransferResult>;
+};
 
 /** The slice of the user agent that places and receives calls. */
 export interface CallAgent {
   call(target: string): PhoneCall;
   on(event: 'incomingCall', listener: (call: PhoneCall) => void): () => void;
+  /** We accepted a transfer in `fromCall`: `newCall` is our call to the target. */
+  on(event: 'transferCall', listener: (newCall: PhoneCall, fromCall: PhoneCall) => void): () => void;
+  /** An attended transfer's INVITE with Replaces: `newCall` takes over `replacedCall`, answered without ringing. */
+  on(event: 'replacingCall', listener: (newCall: PhoneCall, replacedCall: PhoneCall) => void): () => void;
 }
 
 /** Key clicks for the dialpad and DTMF keys (the media engine). */
@@ -54,6 +62,10 @@ export interface CallService {
   setMuted(id: string, muted: boolean): void;
   /** Sends DTMF on a call and clicks the key tone locally. */
   sendDtmf(id: string, digits: string): void;
+  /** Blind transfer to what was typed (cleaned like the dial field); the line shows how it goes. */
+  transfer(id: string, input: string): DialTarget;
+  /** Attended transfer: connects the far end of `id` with the far end of `otherId`, our other call. */
+  attendedTransfer(id: string, otherId: string): Promise<void>;
   select(id: string): void;
   /** The short tone of a dialpad key, as feedback for a press. */
   keyTone(key: string): void;
@@ -76,6 +88,20 @@ function isFailure(end: CallEnd): boolean {
   return end.originator !== 'local' && !ORDINARY_ENDS.has(end.cause);
 }
 
+/** A transfer step as its line shows it. */
+export function transferStatusText(progress: TransferProgress): string {
+  switch (progress.state) {
+    case 'trying':
+      return 'Transferring…';
+    case 'ringing':
+      return 'Transfer: ringing';
+    case 'succeeded':
+      return 'Transferred';
+    case 'failed':
+      return progress.message;
+  }
+}
+
 function lineOf(call: PhoneCall): CallLine {
   const { remote } = call;
   return {
@@ -95,6 +121,7 @@ function lineOf(call: PhoneCall): CallLine {
     end: undefined,
     notice: undefined,
     receivedDigits: '',
+    transferStatus: undefined,
   };
 }
 
@@ -110,12 +137,14 @@ export function createCallService(options: CallServiceOptions): CallService {
   const unsubscribes = new Map<string, (() => void)[]>();
   const removals = new Set<unknown>();
   let ringing: 'ringtone' | 'call-waiting' | undefined;
+  /** Calls that replace one of ours (RFC 3891): answered at once, so they must not ring. */
+  const silent = new Set<string>();
 
   const update = (id: string, patch: Partial<Omit<CallLine, 'id'>>) => store.getState().updateLine(id, patch);
 
   function refreshRinger(): void {
     const lines = store.getState().lines;
-    const ringingIn = lines.some((l) => l.direction === 'incoming' && (l.state === 'incoming' || l.state === 'early'));
+    const ringingIn = lines.some((l) => l.direction === 'incoming' && (l.state === 'incoming' || l.state === 'early') && !silent.has(l.id));
     // During a call, a loud ringtone would drown the conversation: a call-waiting beep instead.
     const next = !ringingIn ? undefined : lines.some((l) => l.state === 'established') ? 'call-waiting' : 'ringtone';
     if (next === ringing) return;
@@ -128,12 +157,14 @@ export function createCallService(options: CallServiceOptions): CallService {
     for (const off of unsubscribes.get(call.id) ?? []) off();
     unsubscribes.delete(call.id);
     calls.delete(call.id);
+    silent.delete(call.id);
     update(call.id, {
       state: 'ended',
       end: { originator: end.originator, cause: end.cause, message: end.message },
       endedAt: timers.now(),
       holdPending: undefined,
       notice: undefined,
+      transferStatus: undefined,
     });
     refreshRinger();
     const handle = timers.setTimeout(() => {
@@ -143,9 +174,10 @@ export function createCallService(options: CallServiceOptions): CallService {
     removals.add(handle);
   }
 
-  function track(call: PhoneCall): void {
+  /** Follows a call's events into its line; `place` puts the new line in the store. */
+  function track(call: PhoneCall, place: (line: CallLine) => void = (line) => store.getState().addLine(line)): void {
     calls.set(call.id, call);
-    store.getState().addLine(lineOf(call));
+    place(lineOf(call));
     unsubscribes.set(call.id, [
       call.on('state', (state) => {
         if (state === 'ended') return; // 'ended' carries the reason; handled there
@@ -156,6 +188,7 @@ export function createCallService(options: CallServiceOptions): CallService {
       call.on('muted', (muted) => update(call.id, { muted })),
       // DTMF by SIP INFO (RFC 4733 events stay in the media and are not reported).
       call.on('dtmf', (digit) => store.getState().addReceivedDigit(call.id, digit)),
+      call.on('transfer', (progress) => update(call.id, { transferStatus: transferStatusText(progress) })),
       call.on('ended', (end) => ended(call, end)),
     ]);
     refreshRinger();
@@ -178,7 +211,27 @@ export function createCallService(options: CallServiceOptions): CallService {
     if (calls.has(id)) update(id, { holdPending: undefined, notice: ok ? undefined : 'The far end did not accept hold' });
   }
 
-  const offIncoming = agent.on('incomingCall', (call) => track(call));
+  /** Runs a transfer of `id`; its 'transfer' events keep the line's status, the outcome needs nothing more here. */
+  function startTransfer(id: string, run: (call: PhoneCall) => Promise<TransferResult>): Promise<void> {
+    const call = calls.get(id);
+    if (!call) return Promise.resolve();
+    update(id, { transferStatus: 'Transferring…', notice: undefined });
+    return run(call).then(() => undefined);
+  }
+
+  const offs = [
+    agent.on('incomingCall', (call) => track(call)),
+    // The transferee's new call: a line of its own; the old one ends when the transferor hangs up.
+    agent.on('transferCall', (call) => track(call)),
+    agent.on('replacingCall', (call, replaced) => {
+      silent.add(call.id);
+      track(call, (line) => store.getState().replaceLine(replaced.id, line));
+      // The core ends the replaced call only once the new one is answered: if that fails, the old call goes on and gets its line back.
+      call.on('ended', () => {
+        if (call.startedAt === undefined && calls.has(replaced.id)) store.getState().addLine(lineOf(replaced));
+      });
+    }),
+  ];
 
   return {
     call(input) {
@@ -230,12 +283,27 @@ export function createCallService(options: CallServiceOptions): CallService {
       if (!sent) logger.log('warn', `DTMF "${digits}" not sent on call ${id}`);
     },
 
+    transfer(id, input) {
+      const target = parseDialTarget(input);
+      if (target.ok) void startTransfer(id, (call) => call.transfer(target.target));
+      return target;
+    },
+
+    attendedTransfer(id, otherId) {
+      const other = calls.get(otherId);
+      if (!other) {
+        update(id, { transferStatus: 'Transfer failed: the other call has ended' });
+        return Promise.resolve();
+      }
+      return startTransfer(id, (call) => call.transferTo(other));
+    },
+
     select: (id) => store.getState().select(id),
 
     keyTone: (key) => keyTones.playKeyTone(key),
 
     dispose() {
-      offIncoming();
+      for (const off of offs) off();
       for (const call of [...calls.values()]) call.hangup();
       for (const handle of removals) timers.clearTimeout(handle);
       removals.clear();

@@ -6,6 +6,11 @@ export interface CallsActions {
   updateLine(id: string, patch: Partial<Omit<CallLine, 'id'>>): void;
   /** Appends a DTMF digit the far end sent to the line's received digits. */
   addReceivedDigit(id: string, digit: string): void;
+  /**
+   * Puts `line` where the line `replacedId` was (an attended transfer's call replacing ours,
+   * RFC 3891), selected if that one was; appended when that line is gone.
+   */
+  replaceLine(replacedId: string, line: CallLine): void;
   /** Removes a line; if it was selected, the newest remaining live line is selected. */
   removeLine(id: string): void;
   select(id: string): void;
@@ -27,6 +32,12 @@ export function createCallsActions(set: SetState): CallsActions {
       set(({ lines }) => ({
         lines: lines.map((line) => (line.id === id ? { ...line, receivedDigits: line.receivedDigits + digit } : line)),
       })),
+    replaceLine: (replacedId, line) =>
+      set(({ lines, selectedId }) => {
+        const others = lines.filter((l) => l.id !== line.id);
+        if (!others.some((l) => l.id === replacedId)) return { lines: [...others, line], selectedId: selectedId ?? line.id };
+        return { lines: others.map((l) => (l.id === replacedId ? line : l)), selectedId: selectedId === replacedId ? line.id : selectedId };
+      }),
     removeLine: (id) =>
       set(({ lines, selectedId }) => {
         const remaining = lines.filter((line) => line.id !== id);

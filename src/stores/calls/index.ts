@@ -2,6 +2,7 @@ export type { CallLine, CallLineEnd, CallRemote, CallsState } from './state';
 export type { CallsActions } from './actions';
 export { createCallsStore, type CallsStore, type CallsStoreState } from './store';
 export {
+  canTransfer,
   formatDuration,
   isLive,
   lineControls,
@@ -13,6 +14,7 @@ export {
   selectHasLiveCall,
   selectLines,
   selectSelectedId,
+  transferPartner,
   type LineControls,
   type LineTone,
 } from './selectors';

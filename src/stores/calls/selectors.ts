@@ -100,3 +100,21 @@ export function lineControls(line: CallLine): LineControls {
     keypad: established && !line.hold.local,
   };
 }
+
+/** Blind or attended transfer: only an answered call can be transferred (RFC 5589 §6, §7). */
+export function canTransfer(line: CallLine): boolean {
+  return line.state === 'established';
+}
+
+/**
+ * The call an attended transfer of `line` would connect its far end with: the newest other call
+ * that is answered, or one we placed that still rings (semi-attended, RFC 5589 §7.3).
+ */
+export function transferPartner(lines: readonly CallLine[], line: CallLine): CallLine | undefined {
+  const candidates = lines.filter(
+    (other) =>
+      other.id !== line.id &&
+      (other.state === 'established' || (other.direction === 'outgoing' && (other.state === 'calling' || other.state === 'early'))),
+  );
+  return candidates.at(-1);
+}

@@ -37,6 +37,8 @@ export interface CallLine {
   notice: string | undefined;
   /** DTMF digits the far end sent us by SIP INFO, oldest first ("" when none). */
   receivedDigits: string;
+  /** How a transfer of this call goes ("Transferring…", "Transfer failed: Busy"); undefined when none was tried. */
+  transferStatus: string | undefined;
 }
 
 export interface CallsState {

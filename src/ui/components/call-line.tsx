@@ -1,5 +1,6 @@
 import { useId, useState, type ReactNode } from 'react';
 import {
+  canTransfer,
   lineControls,
   lineStatusText,
   lineSubtitle,
@@ -13,6 +14,7 @@ import { useCallService } from '../hooks/use-calls';
 import { useNow } from '../hooks/use-now';
 import { Icon } from './icons';
 import { Keypad } from './keypad';
+import { TransferForm } from './transfer-form';
 
 const STATUS_TEXT: Record<LineTone, string> = {
   ringing: 'text-sky-700 dark:text-sky-300',
@@ -50,7 +52,7 @@ const CONTROL: Record<ControlLook, string> = {
 
 interface ControlProps {
   label: string;
-  icon: ReactNode;
+  icon?: ReactNode;
   look?: ControlLook;
   disabled?: boolean;
   expanded?: boolean;
@@ -75,10 +77,19 @@ function Control({ label, icon, look = 'neutral', disabled, expanded, controls, 
   );
 }
 
+interface CallLineViewProps {
+  line: CallLine;
+  selected: boolean;
+  /** The other call an attended transfer would connect this one with, when there is one. */
+  partner?: CallLine | undefined;
+}
+
 /** One call: who, what state, how long, and what can be done with it. */
-export function CallLineView({ line, selected }: { line: CallLine; selected: boolean }) {
+export function CallLineView({ line, selected, partner }: CallLineViewProps) {
   const service = useCallService();
   const [keypadOpen, setKeypadOpen] = useState(false);
+  const [transferOpen, setTransferOpen] = useState(false);
+  const transferFormId = useId();
   /** Digits sent on this call, shown above the keys as an IVR caller expects. */
   const [sentDigits, setSentDigits] = useState('');
   const keypadId = useId();
@@ -90,6 +101,8 @@ export function CallLineView({ line, selected }: { line: CallLine; selected: boo
   const subtitle = lineSubtitle(line);
   const busy = line.holdPending !== undefined;
   const showKeypad = keypadOpen && controls.keypad;
+  const transferable = canTransfer(line);
+  const showTransferForm = transferOpen && transferable;
 
   return (
     <li
@@ -130,6 +143,12 @@ export function CallLineView({ line, selected }: { line: CallLine; selected: boo
         // Digits an IVR or the far end's keypad sent us: a status region, so a screen reader announces them.
         <p role="status" aria-label="Digits received" className="mt-2 truncate font-mono text-sm text-slate-600 dark:text-slate-300">
           Received: {line.receivedDigits.slice(-MAX_SHOWN_DIGITS)}
+        </p>
+      )}
+
+      {line.transferStatus !== undefined && (
+        <p role="status" aria-label="Transfer status" className="mt-2 truncate text-sm text-slate-600 dark:text-slate-300">
+          {line.transferStatus}
         </p>
       )}
 
@@ -179,6 +198,27 @@ export function CallLineView({ line, selected }: { line: CallLine; selected: boo
           <Control label="Hang up" look="hangup" icon={<Icon name="hang-up" />} onClick={() => service?.hangup(line.id)} />
         </div>
       )}
+
+      {transferable && (
+        <div className="mt-2 flex gap-2">
+          <Control
+            label="Transfer"
+            look={showTransferForm ? 'on' : 'neutral'}
+            expanded={showTransferForm}
+            controls={showTransferForm ? transferFormId : undefined}
+            onClick={() => setTransferOpen(!transferOpen)}
+          />
+          {partner !== undefined && (
+            <Control
+              label="Attended transfer"
+              disabled={!service}
+              onClick={() => void service?.attendedTransfer(line.id, partner.id)}
+            />
+          )}
+        </div>
+      )}
+
+      {showTransferForm && <TransferForm id={transferFormId} lineId={line.id} onStarted={() => setTransferOpen(false)} />}
 
       {showKeypad && (
         <div id={keypadId} className="mt-3">

@@ -1,4 +1,4 @@
-import { selectLines, selectSelectedId } from '../../stores/calls';
+import { selectLines, selectSelectedId, transferPartner } from '../../stores/calls';
 import { useCalls } from '../hooks/use-calls';
 import { CallLineView } from './call-line';
 
@@ -11,7 +11,7 @@ export function CallsPanel() {
     <section aria-label="Calls">
       <ul className="flex flex-col gap-2">
         {lines.map((line) => (
-          <CallLineView key={line.id} line={line} selected={line.id === selectedId} />
+          <CallLineView key={line.id} line={line} selected={line.id === selectedId} partner={transferPartner(lines, line)} />
         ))}
       </ul>
     </section>

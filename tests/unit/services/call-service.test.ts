@@ -8,7 +8,7 @@ import {
   type PhoneCall,
 } from '../../../src/services/call-service';
 import type { Ringer } from '../../../src/services/ringer';
-import type { CallEnd, CallEvents, CallParty, CallState, HoldState } from '../../../src/sip';
+import type { CallEnd, CallEvents, CallParty, CallState, HoldState, TransferResult } from '../../../src/sip';
 import { Emitter } from '../../../src/sip/util/emitter';
 import { createCallsStore, lineStatusText } from '../../../src/stores/calls';
 import { FakeClock } from '../support/fake-clock';
@@ -22,6 +22,8 @@ class FakeCall extends Emitter<CallEvents> implements PhoneCall {
   readonly actions: string[] = [];
   holdAnswer = true;
   dtmfAccepted = true;
+  /** How transfer() and transferTo() end; the test emits the 'transfer' steps before it. */
+  transferOutcome: TransferResult = { state: 'succeeded', message: 'Transferred' };
 
   constructor(
     readonly id: string,
@@ -89,9 +91,25 @@ class FakeCall extends Emitter<CallEvents> implements PhoneCall {
     this.muted = muted;
     this.safeEmit('muted', muted);
   }
+
+  async transfer(target: string): Promise<TransferResult> {
+    this.actions.push(`transfer ${target}`);
+    return this.transferOutcome;
+  }
+
+  async transferTo(other: PhoneCall): Promise<TransferResult> {
+    this.actions.push(`transfer to ${other.id}`);
+    return this.transferOutcome;
+  }
 }
 
-class FakeAgent extends Emitter<{ incomingCall: [call: PhoneCall] }> implements CallAgent {
+interface AgentEvents {
+  incomingCall: [call: PhoneCall];
+  transferCall: [newCall: PhoneCall, fromCall: PhoneCall];
+  replacingCall: [newCall: PhoneCall, replacedCall: PhoneCall];
+}
+
+class FakeAgent extends Emitter<AgentEvents> implements CallAgent {
   readonly dialled: string[] = [];
   /** The sessions made for placed calls, by id. */
   readonly made = new Map<string, FakeCall>();
@@ -105,6 +123,20 @@ class FakeAgent extends Emitter<{ incomingCall: [call: PhoneCall] }> implements 
     this.dialled.push(target);
     const call = new FakeCall(`out${this.next++}`, 'outgoing', { uri: `sip:${target}@127.0.0.1`, user: target }, this.clock);
     this.made.set(call.id, call);
+    return call;
+  }
+
+  /** We accepted a REFER in `from`: the core's new call to the target. */
+  transferredCall(id: string, target: string, from: PhoneCall): FakeCall {
+    const call = new FakeCall(id, 'outgoing', { uri: `sip:${target}@127.0.0.1`, user: target }, this.clock);
+    this.safeEmit('transferCall', call, from);
+    return call;
+  }
+
+  /** An INVITE with Replaces for `replaced`: the core answers it itself. */
+  replacing(id: string, remote: CallParty, replaced: PhoneCall): FakeCall {
+    const call = new FakeCall(id, 'incoming', remote, this.clock);
+    this.safeEmit('replacingCall', call, replaced);
     return call;
   }
 
@@ -286,5 +318,105 @@ describe('call service: in-call controls', () => {
     expect(call.actions).toEqual(['answer', 'hangup']);
     agent.ring('in2', ALICE);
     expect(store.getState().lines.map((l) => l.id)).toEqual(['in1']);
+  });
+});
+
+describe('call service: transfers', () => {
+  it('blind-transfers to the cleaned number and shows each step of the transfer on the line', async () => {
+    const { agent, service, line } = setup();
+    const call = agent.ring('in1', ALICE);
+    await service.answer('in1');
+    expect(service.transfer('in1', ' 10-02 ')).toEqual({ ok: true, target: '1002' });
+    expect(call.actions).toEqual(['answer', 'transfer 1002']);
+    expect(line('in1')!.transferStatus).toBe('Transferring…');
+    call.emit('transfer', { state: 'trying', status: 202, reason: 'Accepted', message: 'Transfer accepted' });
+    expect(line('in1')!.transferStatus).toBe('Transferring…');
+    call.emit('transfer', { state: 'ringing', status: 180, reason: 'Ringing', message: 'Ringing' });
+    expect(line('in1')!.transferStatus).toBe('Transfer: ringing');
+    call.emit('transfer', { state: 'succeeded', status: 200, reason: 'OK', message: 'Transferred' });
+    call.end({ originator: 'local', cause: 'transferred', message: 'Transferred' });
+    expect(line('in1')).toMatchObject({ state: 'ended', transferStatus: undefined });
+    expect(lineStatusText(line('in1')!)).toBe('Transferred');
+  });
+
+  it('keeps the call and says why when the transfer target is busy', async () => {
+    const { agent, service, line } = setup();
+    const call = agent.ring('in1', ALICE);
+    await service.answer('in1');
+    call.transferOutcome = { state: 'failed', status: 486, reason: 'Busy Here', message: 'Transfer failed: Busy' };
+    service.transfer('in1', '1002');
+    call.emit('transfer', call.transferOutcome);
+    expect(line('in1')).toMatchObject({ state: 'established', transferStatus: 'Transfer failed: Busy' });
+  });
+
+  it('refuses an empty transfer target without starting a transfer', async () => {
+    const { agent, service, line } = setup();
+    const call = agent.ring('in1', ALICE);
+    await service.answer('in1');
+    expect(service.transfer('in1', '')).toEqual({ ok: false, problem: 'Enter a number or SIP URI' });
+    expect(call.actions).toEqual(['answer']);
+    expect(line('in1')!.transferStatus).toBeUndefined();
+  });
+
+  it('hands an attended transfer the other call, and explains one whose other call has ended', async () => {
+    const { agent, service, line } = setup();
+    const first = agent.ring('in1', ALICE);
+    await service.answer('in1');
+    service.call('1002');
+    agent.made.get('out1')!.move('established');
+    await service.attendedTransfer('in1', 'out1');
+    expect(first.actions).toEqual(['answer', 'hold', 'transfer to out1']);
+
+    agent.made.get('out1')!.end({ originator: 'remote', cause: 'hangup', message: 'The other party hung up' });
+    await service.attendedTransfer('in1', 'out1');
+    expect(line('in1')!.transferStatus).toBe('Transfer failed: the other call has ended');
+    expect(first.actions).toEqual(['answer', 'hold', 'transfer to out1']);
+  });
+
+  it('shows the call a transfer of us places as a line of its own, beside the call being transferred', async () => {
+    const { agent, service, store, line } = setup();
+    const first = agent.ring('in1', ALICE);
+    await service.answer('in1');
+    const next = agent.transferredCall('tx1', '1002', first);
+    expect(store.getState().lines.map((l) => l.id)).toEqual(['in1', 'tx1']);
+    next.move('established');
+    expect(line('tx1')).toMatchObject({ direction: 'outgoing', state: 'established', remote: { number: '1002' } });
+    service.hangup('tx1');
+    expect(next.actions).toEqual(['hangup']);
+  });
+
+  it('puts a replacing call in the replaced line\'s place, selected and without ringing', async () => {
+    const { agent, service, store, sounds, line } = setup();
+    agent.ring('in1', ALICE);
+    await service.answer('in1');
+    service.call('1002');
+    const consultation = agent.made.get('out1')!;
+    consultation.move('established');
+    const ringsBefore = sounds.length;
+
+    const replacing = agent.replacing('rp1', { uri: 'sip:1001@127.0.0.1', user: '1001' }, consultation);
+    expect(store.getState().lines.map((l) => l.id)).toEqual(['in1', 'rp1']);
+    expect(store.getState().selectedId).toBe('rp1');
+    await replacing.answer();
+    consultation.end({ originator: 'remote', cause: 'replaced', message: 'Replaced by a transferred call' });
+    expect(store.getState().lines.map((l) => l.id)).toEqual(['in1', 'rp1']);
+    expect(line('rp1')).toMatchObject({ state: 'established', remote: { number: '1001' } });
+    expect(sounds.slice(ringsBefore)).toEqual([]);
+  });
+
+  it('gives the replaced call its line back when the replacing call fails before it is answered', async () => {
+    const { agent, service, store, line } = setup();
+    agent.ring('in1', ALICE);
+    await service.answer('in1');
+    service.call('1002');
+    const consultation = agent.made.get('out1')!;
+    consultation.move('established');
+    const replacing = agent.replacing('rp1', { uri: 'sip:1001@127.0.0.1', user: '1001' }, consultation);
+    expect(store.getState().lines.map((l) => l.id)).toEqual(['in1', 'rp1']);
+    replacing.end({ originator: 'system', cause: 'media-failed', message: 'Call failed: no audio path' });
+    expect(store.getState().lines.map((l) => l.id)).toEqual(['in1', 'rp1', 'out1']);
+    expect(line('out1')!.state).toBe('established');
+    service.hangup('out1');
+    expect(consultation.actions).toEqual(['hangup']);
   });
 });

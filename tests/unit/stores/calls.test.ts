@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  canTransfer,
   createCallsStore,
   formatDuration,
   lineControls,
@@ -9,6 +10,7 @@ import {
   lineTitle,
   lineTone,
   selectHasLiveCall,
+  transferPartner,
   type CallLine,
 } from '../../../src/stores/calls';
 
@@ -26,6 +28,7 @@ function line(overrides: Partial<CallLine> = {}): CallLine {
     end: undefined,
     notice: undefined,
     receivedDigits: '',
+    transferStatus: undefined,
     ...overrides,
   };
 }
@@ -180,5 +183,44 @@ describe('calls selectors: timer and controls', () => {
     for (const state of ['terminating', 'ended'] as const) {
       expect(Object.values(lineControls(line({ state }))).some(Boolean)).toBe(false);
     }
+  });
+});
+
+describe('calls store and selectors: transfers', () => {
+  it('puts a replacing call in the replaced line\'s place and moves the selection to it', () => {
+    const store = createCallsStore();
+    store.getState().addLine(line({ id: 'a', state: 'established' }));
+    store.getState().addLine(line({ id: 'b', state: 'established' }));
+    store.getState().addLine(line({ id: 'c', direction: 'incoming', state: 'incoming' }));
+    expect(store.getState().selectedId).toBe('b');
+    store.getState().replaceLine('b', line({ id: 'r', direction: 'incoming', state: 'incoming' }));
+    expect(store.getState().lines.map((l) => l.id)).toEqual(['a', 'r', 'c']);
+    expect(store.getState().selectedId).toBe('r');
+  });
+
+  it('appends a replacing call whose replaced line is gone, keeping the selection', () => {
+    const store = createCallsStore();
+    store.getState().addLine(line({ id: 'a', state: 'established' }));
+    store.getState().replaceLine('gone', line({ id: 'r', direction: 'incoming', state: 'incoming' }));
+    expect(store.getState().lines.map((l) => l.id)).toEqual(['a', 'r']);
+    expect(store.getState().selectedId).toBe('a');
+  });
+
+  it('offers transfer only on an answered call', () => {
+    expect(canTransfer(line({ state: 'established' }))).toBe(true);
+    expect(canTransfer(line({ state: 'established', hold: { local: true, remote: false } }))).toBe(true);
+    for (const state of ['calling', 'early', 'incoming', 'terminating', 'ended'] as const) expect(canTransfer(line({ state }))).toBe(false);
+  });
+
+  it('pairs a call for attended transfer with the newest other answered call, or one of ours still ringing', () => {
+    const held = line({ id: 'held', state: 'established', hold: { local: true, remote: false } });
+    const answered = line({ id: 'answered', state: 'established' });
+    const ringingOut = line({ id: 'out', state: 'early' });
+    const ringingIn = line({ id: 'in', direction: 'incoming', state: 'incoming' });
+    const ended = line({ id: 'ended', state: 'ended' });
+    expect(transferPartner([held, answered, ringingIn, ended], held)?.id).toBe('answered');
+    expect(transferPartner([held, answered, ringingOut], held)?.id).toBe('out');
+    expect(transferPartner([held, ringingIn, ended], held)).toBeUndefined();
+    expect(transferPartner([held], held)).toBeUndefined();
   });
 });
