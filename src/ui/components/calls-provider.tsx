@@ -1,4 +1,5 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
+import { useResolved } from '../hooks/use-resolved';
 import type { CallService } from '../../services/call-service';
 import type { CallsStore } from '../../stores/calls';
 import { CallServiceContext, CallsStoreContext } from '../calls-context';
@@ -12,16 +13,7 @@ interface CallsProviderProps {
 
 /** Gives the tree the calls store at once and the call service as soon as the phone has started. */
 export function CallsProvider({ store, service, children }: CallsProviderProps) {
-  const [resolved, setResolved] = useState<CallService | undefined>(undefined);
-  useEffect(() => {
-    let current = true;
-    void service.then((value) => {
-      if (current) setResolved(value);
-    });
-    return () => {
-      current = false;
-    };
-  }, [service]);
+  const resolved = useResolved(service);
   return (
     <CallsStoreContext value={store}>
       <CallServiceContext value={resolved}>{children}</CallServiceContext>

@@ -1,4 +1,5 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
+import { useResolved } from '../hooks/use-resolved';
 import type { MessageService } from '../../services/message-service';
 import type { MessagesStore } from '../../stores/messages';
 import { MessageServiceContext, MessagesStoreContext } from '../messages-context';
@@ -12,16 +13,7 @@ interface MessagesProviderProps {
 
 /** Gives the tree the messages store at once and the message service as soon as the phone has started. */
 export function MessagesProvider({ store, service, children }: MessagesProviderProps) {
-  const [resolved, setResolved] = useState<MessageService | undefined>(undefined);
-  useEffect(() => {
-    let current = true;
-    void service.then((value) => {
-      if (current) setResolved(value);
-    });
-    return () => {
-      current = false;
-    };
-  }, [service]);
+  const resolved = useResolved(service);
   return (
     <MessagesStoreContext value={store}>
       <MessageServiceContext value={resolved}>{children}</MessageServiceContext>
