@@ -27,6 +27,7 @@ const phone = startPhone({
   storage: localStorageOrUndefined(),
   fetch: window.fetch.bind(window),
   logger,
+  ask: (question) => window.confirm(question),
 });
 
 const ping: Ping = async (target) =>

@@ -69,6 +69,11 @@ function resolveCallSettings(params: URLSearchParams): Parsed<CallSettings> {
     return { ok: false, problem: `The delayedOffer setting "${delayed}" is not 0 or 1` };
   }
 
+  const confirm = params.get('confirmTransfer');
+  if (confirm !== null && confirm !== '0' && confirm !== '1') {
+    return { ok: false, problem: `The confirmTransfer setting "${confirm}" is not 0 or 1` };
+  }
+
   const stunServers = params.getAll('stun');
   const badStun = stunServers.find((uri) => !isStunUri(uri));
   if (badStun !== undefined) return { ok: false, problem: `The STUN server "${badStun}" is not a stun:host or stun:host:port URI` };
@@ -79,6 +84,7 @@ function resolveCallSettings(params: URLSearchParams): Parsed<CallSettings> {
       dtmfMode: dtmf,
       delayedOffer: delayed === null ? DEFAULT_CALL_SETTINGS.delayedOffer : delayed === '1',
       stunServers,
+      confirmTransfers: confirm === null ? DEFAULT_CALL_SETTINGS.confirmTransfers : confirm === '1',
     },
   };
 }

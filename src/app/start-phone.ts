@@ -12,7 +12,7 @@ import type { AccountStore } from '../stores/account';
 import { createCallsStore, type CallsStore } from '../stores/calls';
 import { createMessagesStore, type MessagesStore } from '../stores/messages';
 import { resolveAccountConfig } from './account-config';
-import { callMediaOptions } from './call-media-defaults';
+import { callMediaOptions, transferOptions } from './call-media-defaults';
 import { loadEmbeddedPbxInfo } from './load-embedded-pbx-info';
 import { WebAudioRinger } from './web-audio-ringer';
 
@@ -27,6 +27,8 @@ export interface StartPhoneOptions {
   storage: Storage | undefined;
   fetch: typeof fetch;
   logger: Logger;
+  /** Asks the user a yes/no question (window.confirm), e.g. before following a transfer. */
+  ask?: (question: string) => boolean;
 }
 
 /** The running phone: registration (PhoneService) and calls. */
@@ -62,6 +64,7 @@ export async function startPhone(options: StartPhoneOptions): Promise<RunningPho
     platform,
     media: { engine, ...callMediaOptions(config.call) },
     messaging: true,
+    transfer: transferOptions(config.call, options.ask ?? (() => true)),
   });
   const phone = createPhoneService(agent, store);
   const calls = createCallService({

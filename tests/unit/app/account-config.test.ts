@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { resolveAccountConfig, type AccountConfigResult } from '../../../src/app/account-config';
-import { callMediaOptions, DEFAULT_CALL_SETTINGS } from '../../../src/app/call-media-defaults';
+import { callMediaOptions, DEFAULT_CALL_SETTINGS, transferOptions } from '../../../src/app/call-media-defaults';
 import type { EmbeddedPbxInfo } from '../../../src/app/embedded-pbx-info';
 import { SipUri } from '../../../src/sip';
 
@@ -107,8 +107,14 @@ describe('resolveAccountConfig: URL parameters win', () => {
 });
 
 describe('resolveAccountConfig: call settings', () => {
-  it('defaults to DTMF "Auto", early offer and no STUN server', () => {
-    expect(config('').call).toEqual({ dtmfMode: 'auto', delayedOffer: false, stunServers: [] });
+  it('defaults to DTMF "Auto", early offer, no STUN server and transfers followed without asking', () => {
+    expect(config('').call).toEqual({ dtmfMode: 'auto', delayedOffer: false, stunServers: [], confirmTransfers: false });
+  });
+
+  it('asks before following a transfer with ?confirmTransfer=1, and refuses other values', () => {
+    expect(config('?confirmTransfer=1').call.confirmTransfers).toBe(true);
+    expect(config('?confirmTransfer=0').call.confirmTransfers).toBe(false);
+    expect(problem('?confirmTransfer=yes')).toBe('The confirmTransfer setting "yes" is not 0 or 1');
   });
 
   it.each(['auto', 'rfc4733', 'info', 'inband'] as const)('takes ?dtmf=%s as the DTMF mode', (mode) => {
@@ -152,11 +158,33 @@ describe('callMediaOptions: what the user agent gets', () => {
   });
 
   it('passes a chosen DTMF mode, delayed offer and the STUN servers as ICE servers', () => {
-    expect(callMediaOptions({ dtmfMode: 'info', delayedOffer: true, stunServers: ['stun:127.0.0.1:3478'] })).toEqual({
+    expect(callMediaOptions({ dtmfMode: 'info', delayedOffer: true, stunServers: ['stun:127.0.0.1:3478'], confirmTransfers: false })).toEqual({
       options: { iceServers: [{ urls: 'stun:127.0.0.1:3478' }], profile: 'webrtc' },
       dtmfMode: 'info',
       delayedOffer: true,
     });
+  });
+});
+
+describe('transferOptions: being transferred', () => {
+  const request = { target: 'sip:1002@127.0.0.1', attended: false };
+
+  it('accepts transfers without asking unless the account says to ask', () => {
+    expect(transferOptions(DEFAULT_CALL_SETTINGS, () => false)).toEqual({});
+  });
+
+  it('asks the user and follows the answer when the account says to ask', async () => {
+    const questions: string[] = [];
+    const options = transferOptions({ ...DEFAULT_CALL_SETTINGS, confirmTransfers: true }, (question) => {
+      questions.push(question);
+      return questions.length === 1;
+    });
+    expect(await options.confirm?.(request)).toBe(true);
+    expect(await options.confirm?.({ ...request, attended: true })).toBe(false);
+    expect(questions).toEqual([
+      'Transfer this call to sip:1002@127.0.0.1?',
+      'Connect this call to sip:1002@127.0.0.1 (attended transfer)?',
+    ]);
   });
 });
 
