@@ -4,27 +4,16 @@ import { parseMessage, SipRequest, UserAgent, type CallSession } from '../../src
 import { FakeMediaEngine } from '../unit/support/fake-media-engine';
 import { nodeWebSocket } from '../unit/support/node-websocket';
 import { cryptoRandom, RealTimers } from '../unit/support/real-timers';
-
-const quiet = { log() {} };
+import { quiet, stopAll, until } from './support/lifecycle';
 
 const userAgents: UserAgent[] = [];
 const clocks: RealTimers[] = [];
 let pbx: Pbx | undefined;
 
 afterEach(async () => {
-  for (const ua of userAgents.splice(0)) await ua.stop();
-  for (const timers of clocks.splice(0)) timers.clearAll();
-  await pbx?.close();
+  await stopAll(userAgents, clocks, pbx ? [pbx] : []);
   pbx = undefined;
 });
-
-async function until(what: string, condition: () => boolean, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
 
 /** Two registered phones on a fresh embedded PBX, with what the PBX saw as "in INVITE" / "out 200 INVITE" lines. */
 async function phones(aliceMedia: { delayedOffer?: boolean; dtmfMode?: 'info' } = {}) {

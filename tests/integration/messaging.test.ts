@@ -3,27 +3,16 @@ import { startPbx, type Pbx } from '../../server/pbx';
 import { Outbox, UserAgent, type IncomingMessage, type OutboxEntry } from '../../src/sip';
 import { nodeWebSocket } from '../unit/support/node-websocket';
 import { cryptoRandom, RealTimers } from '../unit/support/real-timers';
-
-const quiet = { log() {} };
+import { quiet, stopAll, until } from './support/lifecycle';
 
 const userAgents: UserAgent[] = [];
 const clocks: RealTimers[] = [];
 let pbx: Pbx | undefined;
 
 afterEach(async () => {
-  for (const ua of userAgents.splice(0)) await ua.stop();
-  for (const timers of clocks.splice(0)) timers.clearAll();
-  await pbx?.close();
+  await stopAll(userAgents, clocks, pbx ? [pbx] : []);
   pbx = undefined;
 });
-
-async function until(what: string, condition: () => boolean, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
 
 /** A registered user agent taking messages; `reconnect` sets its back-off after the PBX goes away. */
 function phone(user: string, url: string, reconnect: { minDelay: number; maxDelay: number }) {

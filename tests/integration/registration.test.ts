@@ -3,19 +3,15 @@ import { startPbx, type Pbx } from '../../server/pbx';
 import { parseMessage, SipRequest, UserAgent, WRONG_CREDENTIALS, type UserAgentOptions } from '../../src/sip';
 import { nodeWebSocket } from '../unit/support/node-websocket';
 import { cryptoRandom, RealTimers } from '../unit/support/real-timers';
+import { quiet, stopAll, until } from './support/lifecycle';
 
 const INSTANCE = '0b9f1e2a-6c3d-4e5f-8a7b-9c0d1e2f3a4b';
-const quiet = { log() {} };
 
 // User agents stop (and unregister) before the PBXes they talk to close.
 const userAgents: UserAgent[] = [];
 const pbxes: Pbx[] = [];
 const clocks: RealTimers[] = [];
-afterEach(async () => {
-  for (const ua of userAgents.splice(0)) await ua.stop();
-  for (const timers of clocks.splice(0)) timers.clearAll();
-  for (const pbx of pbxes.splice(0)) await pbx.close();
-});
+afterEach(() => stopAll(userAgents, clocks, pbxes));
 
 async function pbxOn(port = 0): Promise<{ pbx: Pbx; seen: string[] }> {
   const pbx = await startPbx({ port, minExpires: 2, logger: quiet });
@@ -44,14 +40,6 @@ function userAgent(url: string, overrides: Partial<UserAgentOptions> = {}) {
   userAgents.push(ua);
   clocks.push(timers);
   return ua;
-}
-
-async function until(what: string, condition: () => boolean, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
 }
 
 describe('registration against the embedded PBX', () => {
