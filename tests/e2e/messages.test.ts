@@ -1,11 +1,8 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAppServer, type AppServer } from '../../server/app-server';
-import { startPbx, type Pbx } from '../../server/pbx';
+import { describe, expect, it } from 'vitest';
+import { startPbx } from '../../server/pbx';
 import { parseMessage, SipRequest } from '../../src/sip';
 import { openApp, statusText, type AppPage } from './support/app-page';
-import { launchChromium } from './support/chromium';
-import { e2eContext } from './support/e2e-context';
+import { ownStack } from './support/own-stack';
 import {
   conversationEntry,
   countMessages,
@@ -22,26 +19,11 @@ const WAIT = { timeout: 15_000, interval: 100 };
 const XSS = '<img src=x onerror=alert(1)>';
 
 describe('text messages between two tabs through the embedded PBX, in Chromium', () => {
-  const { distDir } = e2eContext();
-  let browser: Browser;
   // A PBX of our own: one test stops and restarts it.
-  let pbx: Pbx;
-  let appServer: AppServer;
-
-  beforeAll(async () => {
-    pbx = await startPbx({ host: '127.0.0.1', port: 0, logLevel: 'warn' });
-    appServer = await startAppServer({ host: '127.0.0.1', port: 0, distDir, pbxUrl: pbx.url });
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await appServer?.close();
-    await pbx?.close();
-  });
+  const stack = ownStack();
 
   async function phone(user: string): Promise<AppPage> {
-    const app = await openApp(browser, appServer.url, { user }, { viewport: PHONE_SIZE });
+    const app = await openApp(stack.browser, stack.appServer.url, { user }, { viewport: PHONE_SIZE });
     await expect.poll(() => statusText(app.page), WAIT).toBe('Registered');
     return app;
   }
@@ -127,8 +109,8 @@ describe('text messages between two tabs through the embedded PBX, in Chromium',
       await openMessages(sender.page);
       await startConversation(sender.page, '1003');
 
-      const port = pbx.port;
-      await pbx.close();
+      const port = stack.pbx.port;
+      await stack.pbx.close();
       await expect.poll(() => statusText(sender.page), WAIT).not.toBe('Registered');
       await sendMessage(sender.page, 'Written while the PBX was down');
       await expect.poll(() => deliveryStates(sender.page), WAIT).toEqual(['Queued']);
@@ -142,9 +124,9 @@ describe('text messages between two tabs through the embedded PBX, in Chromium',
       const senderUrl = sender.page.url();
       await sender.page.close();
 
-      pbx = await startPbx({ host: '127.0.0.1', port, logLevel: 'warn' });
+      stack.pbx = await startPbx({ host: '127.0.0.1', port, logLevel: 'warn' });
       const forwarded: string[] = [];
-      pbx.events.on('message', ({ direction, text }) => {
+      stack.pbx.events.on('message', ({ direction, text }) => {
         try {
           const message = parseMessage(text);
           if (direction === 'out' && message instanceof SipRequest && message.method === 'MESSAGE') forwarded.push(message.body);
