@@ -1,44 +1,15 @@
 import { createResponse, parseMessage, SipRequest, type SipResponse } from '../../../src/sip';
 import type { Timers } from '../../../src/sip/ports';
-import { WebSocketReadyState, type WebSocketFactory, type WebSocketLike } from '../../../src/sip/transport';
+import type { WebSocketFactory } from '../../../src/sip/transport';
+import { ServerSideSocket } from './server-side-socket';
 
 /** One WebSocket as the UA sees it; the FakeWsServer plays the other end. */
-export class FakeServerSocket implements WebSocketLike {
-  readyState: number = WebSocketReadyState.CONNECTING;
-  protocol = '';
-  onopen: (() => void) | null = null;
-  onclose: ((ev: { code: number; reason: string }) => void) | null = null;
-  onerror: (() => void) | null = null;
-  onmessage: ((ev: { data: unknown }) => void) | null = null;
-
+export class FakeServerSocket extends ServerSideSocket {
   constructor(
     readonly url: string,
-    private readonly server: FakeWsServer,
-  ) {}
-
-  send(data: string): void {
-    if (this.readyState !== WebSocketReadyState.OPEN) throw new Error('socket is not open');
-    this.server.received(this, data);
-  }
-
-  close(): void {
-    this.readyState = WebSocketReadyState.CLOSED;
-  }
-
-  open(): void {
-    this.protocol = 'sip';
-    this.readyState = WebSocketReadyState.OPEN;
-    this.onopen?.();
-  }
-
-  deliver(text: string): void {
-    this.onmessage?.({ data: text });
-  }
-
-  /** The server closes the connection (or refuses it: code 1006). */
-  serverClose(): void {
-    this.readyState = WebSocketReadyState.CLOSED;
-    this.onclose?.({ code: 1006, reason: '' });
+    server: FakeWsServer,
+  ) {
+    super((data) => server.received(this, data));
   }
 }
 

@@ -8,7 +8,8 @@ import {
   type SipResponse,
 } from '../../../src/sip';
 import type { Timers } from '../../../src/sip/ports';
-import { WebSocketReadyState, type WebSocketFactory, type WebSocketLike } from '../../../src/sip/transport';
+import { WebSocketReadyState, type WebSocketFactory } from '../../../src/sip/transport';
+import { ServerSideSocket } from './server-side-socket';
 
 /** One message the relay saw: who sent it, to whom it went ("pbx" when the relay answered or dropped it). */
 export interface RelayedFrame {
@@ -30,45 +31,25 @@ interface Endpoint {
 }
 
 /** A WebSocket of a user agent under test; the relay plays the server side. */
-class LoopbackSocket implements WebSocketLike, Endpoint {
-  readyState: number = WebSocketReadyState.CONNECTING;
-  protocol = '';
+class LoopbackSocket extends ServerSideSocket implements Endpoint {
   viaHost: string | undefined;
-  onopen: (() => void) | null = null;
-  onclose: ((ev: { code: number; reason: string }) => void) | null = null;
-  onerror: (() => void) | null = null;
-  onmessage: ((ev: { data: unknown }) => void) | null = null;
 
   constructor(
     readonly label: string,
-    private readonly relay: LoopbackPbx,
-  ) {}
-
-  send(data: string): void {
-    if (this.readyState !== WebSocketReadyState.OPEN) throw new Error('socket is not open');
-    this.relay.fromEndpoint(this, data);
-  }
-
-  close(): void {
-    this.readyState = WebSocketReadyState.CLOSED;
-  }
-
-  open(): void {
-    this.protocol = 'sip';
-    this.readyState = WebSocketReadyState.OPEN;
-    this.onopen?.();
+    relay: LoopbackPbx,
+  ) {
+    super((data) => relay.fromEndpoint(this, data));
   }
 
   receive(text: string): void {
-    if (this.readyState === WebSocketReadyState.OPEN) this.onmessage?.({ data: text });
+    this.deliver(text);
   }
 
-  serverClose(): void {
+  override serverClose(): void {
     if (this.readyState !== WebSocketReadyState.OPEN) return;
-    this.readyState = WebSocketReadyState.CLOSED;
     // Responses and in-dialog requests for this Via host go to the UA's next socket.
     this.viaHost = undefined;
-    this.onclose?.({ code: 1006, reason: '' });
+    super.serverClose();
   }
 }
 
