@@ -28,8 +28,8 @@ export async function aliceCallsScripted(options: PhoneOptions = {}) {
   return { clock, pbx, alice, far, uas, call, events, last, respond };
 }
 
-/** 1002 (scripted) calls Bob (1001, a real UA) with `inviteHeaders`; Bob answers and the ACK comes. */
-export async function scriptedCallsBob(inviteHeaders: string[], options: PhoneOptions = {}) {
+/** 1002 (scripted) calls Bob (1001, a real UA) with a Chrome offer and `inviteHeaders`; Bob's phone rings. */
+export async function scriptedRingsBob(inviteHeaders: string[] = [], options: PhoneOptions = {}) {
   const clock = new FakeClock();
   const pbx = new LoopbackPbx(clock);
   const bob = phoneOn(pbx, clock, '1001', options);
@@ -38,6 +38,13 @@ export async function scriptedCallsBob(inviteHeaders: string[], options: PhoneOp
   await settle(clock);
   caller.sendInvite({ body: fixture('sdp/chrome-156-offer.sdp'), headers: inviteHeaders });
   await settle(clock);
+  return { clock, pbx, bob, far, caller };
+}
+
+/** 1002 (scripted) calls Bob (1001, a real UA) with `inviteHeaders`; Bob answers and the ACK comes. */
+export async function scriptedCallsBob(inviteHeaders: string[] = [], options: PhoneOptions = {}) {
+  const ringing = await scriptedRingsBob(inviteHeaders, options);
+  const { clock, bob, caller } = ringing;
   const call = bob.ringing;
   await call.answer();
   await settle(clock);
@@ -45,5 +52,5 @@ export async function scriptedCallsBob(inviteHeaders: string[], options: PhoneOp
   caller.sendAck();
   await settle(clock);
   const events = recordEvents(call);
-  return { clock, pbx, bob, far, caller, call, events, ok };
+  return { ...ringing, call, events, ok };
 }

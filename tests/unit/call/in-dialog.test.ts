@@ -5,6 +5,7 @@ import { FAKE_BROWSER_CODECS } from '../support/fake-media-engine';
 import { FakeClock } from '../support/fake-clock';
 import { LoopbackPbx } from '../support/loopback-pbx';
 import { elapse, establishedCall, phoneOn, recordEvents, settle, type PhoneOptions } from './call-harness';
+import { scriptedRingsBob } from './call-to-scripted';
 import { fixture, ScriptedCall } from './scripted-call';
 
 const CHROME_OFFER = fixture('sdp/chrome-156-offer.sdp');
@@ -376,14 +377,7 @@ describe('glare back-off', () => {
 
 describe('BYE after answering', () => {
   it('waits for the ACK of its 200 before sending BYE (RFC 3261 §15)', async () => {
-    const clock = new FakeClock();
-    const pbx = new LoopbackPbx(clock);
-    const bob = phoneOn(pbx, clock, '1001');
-    const far = pbx.scriptedPhone('1002');
-    const caller = new ScriptedCall(far);
-    await settle(clock);
-    caller.sendInvite({ body: CHROME_OFFER });
-    await settle(clock);
+    const { clock, bob, far, caller } = await scriptedRingsBob();
     const call = bob.ringing;
     await call.answer();
     call.hangup();

@@ -1,33 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { FIRST_NOTIFY_WAIT } from '../../../src/sip/ua/transfer/refer-sender';
-import { elapse, phoneOn, settle, type PhoneOptions } from '../call/call-harness';
+import { elapse, settle } from '../call/call-harness';
+import { scriptedCallsBob, scriptedRingsBob } from '../call/call-to-scripted';
 import { fixture, ScriptedCall } from '../call/scripted-call';
-import { FakeClock } from '../support/fake-clock';
-import { LoopbackPbx } from '../support/loopback-pbx';
 
 const CHROME_OFFER = fixture('sdp/chrome-156-offer.sdp');
 
-/** 1002 (scripted) called Bob (1001) and Bob answered: a call whose far end the test writes by hand. */
-async function scriptedCallToBob(options: PhoneOptions = {}) {
-  const clock = new FakeClock();
-  const pbx = new LoopbackPbx(clock);
-  const bob = phoneOn(pbx, clock, '1001', options);
-  const far = pbx.scriptedPhone('1002');
-  const caller = new ScriptedCall(far);
-  await settle(clock);
-  caller.sendInvite({ body: CHROME_OFFER });
-  await settle(clock);
-  const call = bob.ringing;
-  await call.answer();
-  await settle(clock);
-  caller.learnDialog();
-  caller.sendAck();
-  await settle(clock);
-  return { clock, pbx, bob, far, caller, call };
-}
-
 /** Bob transfers the scripted caller to 1003; the far end refuses to be held (488), so the REFER follows at once. */
-async function bobTransfers(h: Awaited<ReturnType<typeof scriptedCallToBob>>) {
+async function bobTransfers(h: Awaited<ReturnType<typeof scriptedCallsBob>>) {
   const done = h.call.transfer('1003');
   await settle(h.clock);
   h.caller.respond(h.far.requests('INVITE').at(-1)!, 488);
@@ -38,7 +18,7 @@ async function bobTransfers(h: Awaited<ReturnType<typeof scriptedCallToBob>>) {
 
 describe('transfers against a far end written by hand', () => {
   it('takes a 2xx with Refer-Sub: false as success: no NOTIFY will come (RFC 4488)', async () => {
-    const h = await scriptedCallToBob();
+    const h = await scriptedCallsBob([], );
     const { done, refer } = await bobTransfers(h);
     h.caller.respond(refer, 202, { headers: [['Refer-Sub', 'false']] });
     await settle(h.clock);
@@ -51,7 +31,7 @@ describe('transfers against a far end written by hand', () => {
   });
 
   it('counts a far end that answers 202 and hangs up without NOTIFY, as CUCM does, as transferred', async () => {
-    const h = await scriptedCallToBob();
+    const h = await scriptedCallsBob([], );
     const { done, refer } = await bobTransfers(h);
     h.caller.respond(refer, 202);
     await settle(h.clock);
@@ -63,7 +43,7 @@ describe('transfers against a far end written by hand', () => {
   });
 
   it('gives up and keeps the call when no NOTIFY arrives within 64·T1 of the 202 (RFC 6665 §4.1.2.4)', async () => {
-    const h = await scriptedCallToBob();
+    const h = await scriptedCallsBob([], );
     const { done, refer } = await bobTransfers(h);
     h.caller.respond(refer, 202);
     await settle(h.clock);
@@ -74,7 +54,7 @@ describe('transfers against a far end written by hand', () => {
   });
 
   it('reports a REFER the far end cannot handle', async () => {
-    const h = await scriptedCallToBob();
+    const h = await scriptedCallsBob([], );
     const { done, refer } = await bobTransfers(h);
     h.caller.respond(refer, 405);
     await settle(h.clock);
@@ -83,7 +63,7 @@ describe('transfers against a far end written by hand', () => {
   });
 
   it('answers a NOTIFY of another event package 489 and one outside any transfer 481', async () => {
-    const h = await scriptedCallToBob();
+    const h = await scriptedCallsBob([], );
     h.caller.send('NOTIFY', { headers: ['Event: dialog', 'Subscription-State: active'] });
     h.caller.send('NOTIFY', { headers: ['Event: refer', 'Subscription-State: active'], contentType: 'message/sipfrag', body: 'SIP/2.0 100 Trying\r\n' });
     await settle(h.clock);
@@ -92,7 +72,7 @@ describe('transfers against a far end written by hand', () => {
   });
 
   it('accepts a REFER that asks for no subscription with Refer-Sub: false and sends no NOTIFY', async () => {
-    const h = await scriptedCallToBob();
+    const h = await scriptedCallsBob([], );
     h.caller.send('REFER', { headers: ['Refer-To: <sip:1003@127.0.0.1>', 'Refer-Sub: false', 'Supported: norefersub'] });
     await settle(h.clock);
 
@@ -104,7 +84,7 @@ describe('transfers against a far end written by hand', () => {
   });
 
   it('reports the new call’s failure in the final NOTIFY', async () => {
-    const h = await scriptedCallToBob();
+    const h = await scriptedCallsBob([], );
     h.caller.send('REFER', { headers: ['Refer-To: <sip:1003@127.0.0.1>', 'Referred-By: <sip:1002@127.0.0.1>'] });
     await settle(h.clock);
 
@@ -119,7 +99,7 @@ describe('transfers against a far end written by hand', () => {
   });
 
   it('calls a tel: Refer-To in our domain', async () => {
-    const h = await scriptedCallToBob();
+    const h = await scriptedCallsBob([], );
     h.caller.send('REFER', { headers: ['Refer-To: <tel:+15550100>'] });
     await settle(h.clock);
 
@@ -128,7 +108,7 @@ describe('transfers against a far end written by hand', () => {
   });
 
   it('answers a REFER without Refer-To 400 and one with two 400', async () => {
-    const h = await scriptedCallToBob();
+    const h = await scriptedCallsBob([], );
     h.caller.send('REFER');
     await settle(h.clock);
     h.caller.send('REFER', { headers: ['Refer-To: <sip:1003@127.0.0.1>', 'Refer-To: <sip:1004@127.0.0.1>'] });
@@ -139,7 +119,7 @@ describe('transfers against a far end written by hand', () => {
 });
 
 describe('an INVITE with Replaces', () => {
-  function replacer(h: Awaited<ReturnType<typeof scriptedCallToBob>>, replaces: string) {
+  function replacer(h: Awaited<ReturnType<typeof scriptedCallsBob>>, replaces: string) {
     const invite = new ScriptedCall(h.far, 'sip:1001@127.0.0.1', 'replacer');
     invite.sendInvite({ body: CHROME_OFFER, headers: [`Replaces: ${replaces}`] });
     return invite;
@@ -147,7 +127,7 @@ describe('an INVITE with Replaces', () => {
 
   it('takes over the call it names: answered at once, without ringing, and the old call gets a BYE', async () => {
     const replacingCalls: string[] = [];
-    const h = await scriptedCallToBob();
+    const h = await scriptedCallsBob([], );
     h.bob.ua.on('replacingCall', (call, replaced) => replacingCalls.push(`${call.remote.user} replaces ${replaced === h.call}`));
     replacer(h, `${h.caller.callId};to-tag=${h.caller.remoteTag};from-tag=${h.caller.fromTag}`);
     await settle(h.clock);
@@ -164,7 +144,7 @@ describe('an INVITE with Replaces', () => {
   });
 
   it('gets 481 when it names no dialog of ours', async () => {
-    const h = await scriptedCallToBob();
+    const h = await scriptedCallsBob([], );
     replacer(h, 'unknown-call;to-tag=a;from-tag=b');
     await settle(h.clock);
 
@@ -173,7 +153,7 @@ describe('an INVITE with Replaces', () => {
   });
 
   it('gets 486 when it is early-only and the call it names is answered', async () => {
-    const h = await scriptedCallToBob();
+    const h = await scriptedCallsBob([], );
     replacer(h, `${h.caller.callId};to-tag=${h.caller.remoteTag};from-tag=${h.caller.fromTag};early-only`);
     await settle(h.clock);
 
@@ -182,14 +162,7 @@ describe('an INVITE with Replaces', () => {
   });
 
   it('gets 481 when it names a call still ringing at us: only the caller may replace an early dialog (RFC 3891 §3)', async () => {
-    const clock = new FakeClock();
-    const pbx = new LoopbackPbx(clock);
-    const bob = phoneOn(pbx, clock, '1001');
-    const far = pbx.scriptedPhone('1002');
-    const caller = new ScriptedCall(far);
-    await settle(clock);
-    caller.sendInvite({ body: CHROME_OFFER });
-    await settle(clock);
+    const { clock, bob, far, caller } = await scriptedRingsBob();
     caller.learnDialog();
     const invite = new ScriptedCall(far, 'sip:1001@127.0.0.1', 'replacer');
     invite.sendInvite({ body: CHROME_OFFER, headers: [`Replaces: ${caller.callId};to-tag=${caller.remoteTag};from-tag=${caller.fromTag}`] });
@@ -202,14 +175,7 @@ describe('an INVITE with Replaces', () => {
 
 describe('a REFER outside a connected call', () => {
   it('is refused 403 while the call still rings', async () => {
-    const clock = new FakeClock();
-    const pbx = new LoopbackPbx(clock);
-    phoneOn(pbx, clock, '1001');
-    const far = pbx.scriptedPhone('1002');
-    const caller = new ScriptedCall(far);
-    await settle(clock);
-    caller.sendInvite({ body: CHROME_OFFER });
-    await settle(clock);
+    const { clock, far, caller } = await scriptedRingsBob();
     caller.learnDialog();
     caller.send('REFER', { headers: ['Refer-To: <sip:1003@127.0.0.1>'] });
     await settle(clock);
