@@ -1,26 +1,17 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openApp, statusText } from './support/app-page';
-import { launchChromium } from './support/chromium';
+import { chromiumForFile } from './support/chromium';
 import { e2eContext } from './support/e2e-context';
 
 const REGISTER_TIMEOUT = { timeout: 15_000, interval: 100 };
 
 describe('reachability check (OPTIONS) in Chromium', () => {
   const { appUrl } = e2eContext();
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const chromium = chromiumForFile();
 
   it("shows what another phone answers to OPTIONS, and why an offline one is not there", async () => {
-    const caller = await openApp(browser, appUrl, { user: '1000' });
-    const callee = await openApp(browser, appUrl, { user: '1001' });
+    const caller = await openApp(chromium.browser, appUrl, { user: '1000' });
+    const callee = await openApp(chromium.browser, appUrl, { user: '1001' });
     try {
       await expect.poll(() => statusText(caller.page), REGISTER_TIMEOUT).toBe('Registered');
       await expect.poll(() => statusText(callee.page), REGISTER_TIMEOUT).toBe('Registered');

@@ -1,26 +1,17 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { WRONG_CREDENTIALS } from '../../src/sip';
 import { openApp, statusDetail, statusText } from './support/app-page';
-import { launchChromium } from './support/chromium';
+import { chromiumForFile } from './support/chromium';
 import { e2eContext } from './support/e2e-context';
 
 const REGISTER_TIMEOUT = { timeout: 15_000, interval: 100 };
 
 describe('registration with the embedded PBX, in Chromium', () => {
   const { appUrl } = e2eContext();
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const chromium = chromiumForFile();
 
   it('shows "Registered" for demo user 1000', async () => {
-    const app = await openApp(browser, appUrl, { user: '1000' });
+    const app = await openApp(chromium.browser, appUrl, { user: '1000' });
     try {
       await expect.poll(() => statusText(app.page), REGISTER_TIMEOUT).toBe('Registered');
       expect(await app.page.getByText('sip:1000@127.0.0.1').count()).toBe(1);
@@ -32,8 +23,8 @@ describe('registration with the embedded PBX, in Chromium', () => {
   });
 
   it('registers two demo users side by side in two tabs', async () => {
-    const first = await openApp(browser, appUrl, { user: '1000' });
-    const second = await openApp(browser, appUrl, { user: '1001' });
+    const first = await openApp(chromium.browser, appUrl, { user: '1000' });
+    const second = await openApp(chromium.browser, appUrl, { user: '1001' });
     try {
       await expect.poll(() => statusText(first.page), REGISTER_TIMEOUT).toBe('Registered');
       await expect.poll(() => statusText(second.page), REGISTER_TIMEOUT).toBe('Registered');
@@ -45,7 +36,7 @@ describe('registration with the embedded PBX, in Chromium', () => {
   });
 
   it('shows "Registration failed" with the wrong-credentials cause when the password is wrong', async () => {
-    const app = await openApp(browser, appUrl, { user: '1000', password: 'wrong' });
+    const app = await openApp(chromium.browser, appUrl, { user: '1000', password: 'wrong' });
     try {
       await expect
         .poll(() => statusText(app.page), REGISTER_TIMEOUT)

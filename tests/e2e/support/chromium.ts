@@ -1,4 +1,5 @@
 import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { assertLoopbackOnlyNetwork } from './network-guard';
 
 /**
@@ -28,4 +29,16 @@ export function chromiumPath(): string {
 export async function launchChromium(): Promise<Browser> {
   assertLoopbackOnlyNetwork();
   return chromium.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS, timeout: 30_000 });
+}
+
+/** One Chromium for the test file: launched before its tests, closed after them. */
+export function chromiumForFile(): { browser: Browser } {
+  const holder = {} as { browser: Browser };
+  beforeAll(async () => {
+    holder.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await holder.browser?.close();
+  });
+  return holder;
 }
