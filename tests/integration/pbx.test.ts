@@ -244,7 +244,8 @@ describe('proxy', () => {
     }
   });
 
-  it('cancels a ringing call: 200 to the CANCEL, CANCEL at the callee, 487 to the caller', async () => {
+  /** 1000 calls 1001, 1001 rings (180), then 1000 sends CANCEL. */
+  async function ringingCallCancelled() {
     const caller = await registered('1000');
     const callee = await registered('1001');
     const spec = invite('1001');
@@ -252,8 +253,12 @@ describe('proxy', () => {
     const arriving = await callee.incoming('INVITE');
     callee.respond(arriving, 180, 'Ringing', callee.fromTag);
     await caller.response(branch, { provisional: true });
-
     caller.send({ method: 'CANCEL', uri: spec.uri, callId: spec.callId, cseq, to: spec.to, branch, contact: null });
+    return { caller, callee, spec, branch, cseq, arriving };
+  }
+
+  it('cancels a ringing call: 200 to the CANCEL, CANCEL at the callee, 487 to the caller', async () => {
+    const { caller, callee, spec, branch, cseq, arriving } = await ringingCallCancelled();
     expect((await caller.response(branch, { method: 'CANCEL' })).status).toBe(200);
     const cancel = await callee.incoming('CANCEL');
     expect(cancel.via[0]!.branch).toBe(arriving.via[0]!.branch);
@@ -270,15 +275,7 @@ describe('proxy', () => {
   });
 
   it('passes on a 200 that crosses the caller\'s CANCEL, so the caller can still ACK and hang up', async () => {
-    const caller = await registered('1000');
-    const callee = await registered('1001');
-    const spec = invite('1001');
-    const { branch, cseq } = await caller.sendWithCredentials(spec);
-    const arriving = await callee.incoming('INVITE');
-    callee.respond(arriving, 180, 'Ringing', callee.fromTag);
-    await caller.response(branch, { provisional: true });
-
-    caller.send({ method: 'CANCEL', uri: spec.uri, callId: spec.callId, cseq, to: spec.to, branch, contact: null });
+    const { caller, callee, spec, branch, cseq, arriving } = await ringingCallCancelled();
     callee.respond(arriving, 200, 'OK', callee.fromTag, SDP);
 
     expect((await caller.response(branch, { method: 'CANCEL' })).status).toBe(200);
