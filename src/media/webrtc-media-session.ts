@@ -10,6 +10,7 @@ import {
 } from '../sdp';
 import {
   mediaFailure,
+  unusableRemoteFailure,
   type IceGatheringReport,
   type MediaConnectionState,
   type MediaDirection,
@@ -161,8 +162,7 @@ export class WebRtcMediaSession extends Emitter<MediaSessionEvents> implements M
       const remote = parse(remoteOffer);
       const normalized = normalizeRemoteDescription(remote, { role: 'offer', capabilities: this.profileCodecs() });
       if (!normalized.ok) {
-        const code = normalized.warning === 305 ? 'no-common-codec' : 'no-audio-stream';
-        return result(mediaFailure(code, { message: normalized.reason, warning: normalized.warning }));
+        return result(unusableRemoteFailure(normalized));
       }
       const sender = await this.openSender(pc);
       if (!sender.ok) return sender;
@@ -185,8 +185,7 @@ export class WebRtcMediaSession extends Emitter<MediaSessionEvents> implements M
       }
       const normalized = normalizeRemoteDescription(parse(sdp), { role: 'answer', capabilities: this.profileCodecs() });
       if (!normalized.ok) {
-        const code = normalized.warning === 305 ? 'no-common-codec' : 'no-audio-stream';
-        return result(mediaFailure(code, { message: normalized.reason, warning: normalized.warning }));
+        return result(unusableRemoteFailure(normalized));
       }
       const applied = await this.applyRemote(pc, options.provisional ? 'pranswer' : 'answer', write(normalized.sdp));
       if (!applied.ok) return applied;

@@ -1,4 +1,4 @@
-import type { AccountProfile, Direction } from '../sdp';
+import type { AccountProfile, Direction, UnusableRemote } from '../sdp';
 
 /**
  * The media port: what an INVITE session needs from the media engine. The session never touches
@@ -112,6 +112,12 @@ export const MEDIA_FAILURE_MESSAGES: Readonly<Record<MediaFailureCode, string>> 
 /** A failure value with the default message for its code unless one is given. */
 export function mediaFailure(code: MediaFailureCode, extra: Partial<Omit<MediaFailure, 'code'>> = {}): MediaFailure {
   return { code, message: MEDIA_FAILURE_MESSAGES[code], ...extra };
+}
+
+/** The failure for a far end's SDP we cannot use: 305 has no common codec, 304 no audio stream. */
+export function unusableRemoteFailure(unusable: UnusableRemote): MediaFailure {
+  const code = unusable.warning === 305 ? 'no-common-codec' : 'no-audio-stream';
+  return mediaFailure(code, { message: unusable.reason, warning: unusable.warning });
 }
 
 /** Success with extra fields, or a failure. `MediaResult` alone is success without data. */

@@ -12,6 +12,7 @@ import {
 import { OperationQueue } from '../../../src/media/operation-queue';
 import {
   mediaFailure,
+  unusableRemoteFailure,
   type AudioCodecCapability,
   type LocalTone,
   type MediaConnectionState,
@@ -217,8 +218,7 @@ export class FakeMediaSession extends Emitter<MediaSessionEvents> implements Med
       const remote = parse(remoteOffer);
       const normalized = normalizeRemoteDescription(remote, { role: 'offer', capabilities: this.profileCodecs() });
       if (!normalized.ok) {
-        const code = normalized.warning === 305 ? 'no-common-codec' : 'no-audio-stream';
-        return failed(mediaFailure(code, { message: normalized.reason, warning: normalized.warning }));
+        return failed(unusableRemoteFailure(normalized));
       }
       const mic = this.openMicrophone();
       if (!mic.ok) return mic;
@@ -253,8 +253,7 @@ export class FakeMediaSession extends Emitter<MediaSessionEvents> implements Med
       }
       const normalized = normalizeRemoteDescription(parse(sdp), { role: 'answer', capabilities: this.profileCodecs() });
       if (!normalized.ok) {
-        const code = normalized.warning === 305 ? 'no-common-codec' : 'no-audio-stream';
-        return failed(mediaFailure(code, { message: normalized.reason, warning: normalized.warning }));
+        return failed(unusableRemoteFailure(normalized));
       }
       this.remoteDirection = normalized.direction;
       this.telephoneEvent = hasTelephoneEvent(activeAudio(normalized.sdp));
