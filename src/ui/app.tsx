@@ -8,6 +8,10 @@ import { MessagesScreen } from './components/messages-screen';
 import { NavTabs, screenPanelId, screenTabId, type Screen } from './components/nav-tabs';
 import { ReachabilityCheck } from './components/reachability-check';
 import { useCalls } from './hooks/use-calls';
+import { ContactsScreen } from './screens/contacts/contacts-screen';
+import { DiagnosticsScreen } from './screens/diagnostics/diagnostics-screen';
+import { HistoryScreen } from './screens/history/history-screen';
+import { SettingsScreen } from './screens/settings/settings-screen';
 
 export function App() {
   const inCall = useCalls(selectHasLiveCall);
@@ -30,6 +34,14 @@ export function App() {
           <div role="tabpanel" id={screenPanelId(screen)} aria-labelledby={screenTabId(screen)} className="flex flex-col gap-3">
             {screen === 'messages' ? (
               <MessagesScreen />
+            ) : screen === 'history' ? (
+              <HistoryScreen />
+            ) : screen === 'contacts' ? (
+              <ContactsScreen />
+            ) : screen === 'settings' ? (
+              <SettingsScreen />
+            ) : screen === 'diagnostics' ? (
+              <DiagnosticsScreen />
             ) : (
               <>
                 {inCall && (

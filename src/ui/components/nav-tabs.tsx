@@ -1,11 +1,15 @@
 import { selectTotalUnread } from '../../stores/messages';
 import { useMessages } from '../hooks/use-messages';
 
-export type Screen = 'phone' | 'messages';
+export type Screen = 'phone' | 'messages' | 'history' | 'contacts' | 'settings' | 'diagnostics';
 
 const SCREENS: { id: Screen; label: string }[] = [
   { id: 'phone', label: 'Phone' },
   { id: 'messages', label: 'Messages' },
+  { id: 'history', label: 'History' },
+  { id: 'contacts', label: 'Contacts' },
+  { id: 'settings', label: 'Settings' },
+  { id: 'diagnostics', label: 'Diagnostics' },
 ];
 
 export function screenTabId(screen: Screen): string {
@@ -20,7 +24,7 @@ export function screenPanelId(screen: Screen): string {
 export function NavTabs({ screen, onChange }: { screen: Screen; onChange: (screen: Screen) => void }) {
   const unread = useMessages(selectTotalUnread);
   return (
-    <div role="tablist" aria-label="Screens" className="grid grid-cols-2 gap-1 rounded-xl bg-slate-200/70 p-1 dark:bg-slate-900">
+    <div role="tablist" aria-label="Screens" className="grid grid-cols-3 gap-1 rounded-xl bg-slate-200/70 p-1 dark:bg-slate-900">
       {SCREENS.map(({ id, label }) => (
         <button
           key={id}
