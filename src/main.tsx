@@ -8,15 +8,18 @@ import { localStorageOrUndefined } from './platform/local-storage';
 import { createAccountStore } from './stores/account';
 import { createCallsStore } from './stores/calls';
 import { createMessagesStore } from './stores/messages';
+import { createNavigationStore } from './stores/navigation';
 import { AccountStoreContext } from './ui/account-store-context';
 import { App } from './ui/app';
 import { CallsProvider } from './ui/components/calls-provider';
 import { MessagesProvider } from './ui/components/messages-provider';
+import { NavigationStoreContext } from './ui/navigation-context';
 import { PingContext, type Ping } from './ui/ping-context';
 
 const store = createAccountStore();
 const calls = createCallsStore();
 const messages = createMessagesStore();
+const navigation = createNavigationStore();
 const logger = createConsoleLogger(import.meta.env.DEV ? 'debug' : 'info');
 
 const phone = startPhone({
@@ -39,7 +42,9 @@ createRoot(document.getElementById('root')!).render(
       <CallsProvider store={calls} service={phone.then((running) => running?.calls)}>
         <MessagesProvider store={messages} service={phone.then((running) => running?.messages)}>
           <PingContext value={ping}>
-            <App />
+            <NavigationStoreContext value={navigation}>
+              <App />
+            </NavigationStoreContext>
           </PingContext>
         </MessagesProvider>
       </CallsProvider>

@@ -5,9 +5,10 @@ import { CallsPanel } from './components/calls-panel';
 import { Dialpad } from './components/dialpad';
 import { Icon } from './components/icons';
 import { MessagesScreen } from './components/messages-screen';
-import { NavTabs, screenPanelId, screenTabId, type Screen } from './components/nav-tabs';
+import { NavTabs, screenPanelId, screenTabId } from './components/nav-tabs';
 import { ReachabilityCheck } from './components/reachability-check';
 import { useCalls } from './hooks/use-calls';
+import { useNavigation } from './hooks/use-navigation';
 import { ContactsScreen } from './screens/contacts/contacts-screen';
 import { DiagnosticsScreen } from './screens/diagnostics/diagnostics-screen';
 import { HistoryScreen } from './screens/history/history-screen';
@@ -16,7 +17,8 @@ import { SettingsScreen } from './screens/settings/settings-screen';
 export function App() {
   const inCall = useCalls(selectHasLiveCall);
   const [dialpadDuringCall, setDialpadDuringCall] = useState(false);
-  const [screen, setScreen] = useState<Screen>('phone');
+  const screen = useNavigation((state) => state.screen);
+  const setScreen = useNavigation((state) => state.show);
   const showDialpad = !inCall || dialpadDuringCall;
 
   return (

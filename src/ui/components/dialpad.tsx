@@ -1,6 +1,7 @@
-import { useId, useRef, useState, type ClipboardEvent, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type ClipboardEvent, type FormEvent } from 'react';
 import { parseDialTarget } from '../../services/dial-target';
 import { useCallService } from '../hooks/use-calls';
+import { useNavigation } from '../hooks/use-navigation';
 import { Icon } from './icons';
 import { Keypad } from './keypad';
 
@@ -11,6 +12,19 @@ export function Dialpad() {
   const [problem, setProblem] = useState<string | undefined>(undefined);
   const input = useRef<HTMLInputElement>(null);
   const problemId = useId();
+  const draft = useNavigation((state) => state.dialDraft);
+  const [appliedDraft, setAppliedDraft] = useState(draft?.seq);
+
+  // A number sent here from History, Contacts or a sip: link replaces what was typed (during render,
+  // as React advises for state derived from a changed input).
+  if (draft !== undefined && draft.seq !== appliedDraft) {
+    setAppliedDraft(draft.seq);
+    setText(draft.text);
+    setProblem(undefined);
+  }
+  useEffect(() => {
+    if (appliedDraft !== undefined) input.current?.focus();
+  }, [appliedDraft]);
 
   const edit = (next: string) => {
     setText(next);

@@ -1,7 +1,7 @@
 import { selectTotalUnread } from '../../stores/messages';
+import type { Screen } from '../../stores/navigation';
 import { useMessages } from '../hooks/use-messages';
 
-export type Screen = 'phone' | 'messages' | 'history' | 'contacts' | 'settings' | 'diagnostics';
 
 const SCREENS: { id: Screen; label: string }[] = [
   { id: 'phone', label: 'Phone' },

@@ -1,0 +1,1 @@
+export { createNavigationStore, type DialDraft, type NavigationStore, type NavigationStoreState, type Screen } from './store';

@@ -1,0 +1,4 @@
+import { createContext } from 'react';
+import type { NavigationStore } from '../stores/navigation';
+
+export const NavigationStoreContext = createContext<NavigationStore | null>(null);

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { createNavigationStore } from '../../../src/stores/navigation';
+
+describe('navigation store', () => {
+  it('switches screens', () => {
+    const store = createNavigationStore();
+    expect(store.getState().screen).toBe('phone');
+    store.getState().show('history');
+    expect(store.getState().screen).toBe('history');
+  });
+
+  it('prefills the dial field on the Phone screen, counting repeats of the same number', () => {
+    const store = createNavigationStore('contacts');
+    store.getState().prefillDial('1001');
+    expect(store.getState()).toMatchObject({ screen: 'phone', dialDraft: { text: '1001', seq: 1 } });
+    store.getState().prefillDial('1001');
+    expect(store.getState().dialDraft).toEqual({ text: '1001', seq: 2 });
+  });
+});
