@@ -1,7 +1,7 @@
 import type { CallEnd, CallSession, TransferProgress, TransferResult } from '../sip';
-import type { MediaEngine } from '../sip/media-port';
+import type { MediaEngine, MediaStatsSummary } from '../sip/media-port';
 import type { Logger, Timers } from '../sip/ports';
-import type { CallLine, CallsStore } from '../stores/calls';
+import { swapPair, type CallLine, type CallRemote, type CallsStore } from '../stores/calls';
 import { parseDialTarget, type DialTarget } from './dial-target';
 import type { Ringer } from './ringer';
 
@@ -24,6 +24,7 @@ export type PhoneCall = Pick<
   | 'sendDtmf'
   | 'setMuted'
   | 'transfer'
+  | 'stats'
 > & {
   /** CallSession.transferTo, over this slice: the service hands it the other call's session. */
   transferTo(other: PhoneCall): Promise<TransferResult>;
@@ -66,6 +67,10 @@ export interface CallService {
   transfer(id: string, input: string): DialTarget;
   /** Attended transfer: connects the far end of `id` with the far end of `otherId`, our other call. */
   attendedTransfer(id: string, otherId: string): Promise<void>;
+  /** With one call talking and another held: holds the first, then resumes the other. */
+  swap(): Promise<void>;
+  /** A live call's quality figures from getStats; undefined when the call is gone. */
+  stats(id: string): Promise<MediaStatsSummary | undefined>;
   select(id: string): void;
   /** The short tone of a dialpad key, as feedback for a press. */
   keyTone(key: string): void;
@@ -102,17 +107,22 @@ export function transferStatusText(progress: TransferProgress): string {
   }
 }
 
-function lineOf(call: PhoneCall): CallLine {
+/** The far end as the line shows it: P-Asserted-Identity when the network gave one (the core picks it), else From or To. */
+function remoteOf(call: PhoneCall): CallRemote {
   const { remote } = call;
+  return {
+    displayName: remote.displayName || undefined,
+    number: remote.user ?? remote.uri.replace(/^[a-z]+:/i, ''),
+    uri: remote.uri,
+  };
+}
+
+function lineOf(call: PhoneCall): CallLine {
   return {
     id: call.id,
     direction: call.direction,
     state: call.state,
-    remote: {
-      displayName: remote.displayName || undefined,
-      number: remote.user ?? remote.uri.replace(/^[a-z]+:/i, ''),
-      uri: remote.uri,
-    },
+    remote: remoteOf(call),
     hold: call.hold,
     holdPending: undefined,
     muted: call.muted,
@@ -181,7 +191,8 @@ export function createCallService(options: CallServiceOptions): CallService {
     unsubscribes.set(call.id, [
       call.on('state', (state) => {
         if (state === 'ended') return; // 'ended' carries the reason; handled there
-        update(call.id, { state, startedAt: call.startedAt });
+        // A 18x or 2xx may have brought a P-Asserted-Identity for the far end we called.
+        update(call.id, { state, startedAt: call.startedAt, remote: remoteOf(call) });
         refreshRinger();
       }),
       call.on('hold', (hold) => update(call.id, { hold })),
@@ -209,6 +220,17 @@ export function createCallService(options: CallServiceOptions): CallService {
     const ok = await call.holdCall();
     // The call may have ended meanwhile; its line then shows why, not this.
     if (calls.has(id)) update(id, { holdPending: undefined, notice: ok ? undefined : 'The far end did not accept hold' });
+  }
+
+  /** Resumes a held call; any other talking call goes on hold first. */
+  async function resume(id: string): Promise<void> {
+    const call = calls.get(id);
+    if (!call) return;
+    store.getState().select(id);
+    await holdOthers(id);
+    update(id, { holdPending: 'resume', notice: undefined });
+    const ok = await call.resumeCall();
+    if (calls.has(id)) update(id, { holdPending: undefined, notice: ok ? undefined : 'The far end did not accept resume' });
   }
 
   /** Runs a transfer of `id`; its 'transfer' events keep the line's status, the outcome needs nothing more here. */
@@ -257,15 +279,7 @@ export function createCallService(options: CallServiceOptions): CallService {
 
     hold,
 
-    async resume(id) {
-      const call = calls.get(id);
-      if (!call) return;
-      store.getState().select(id);
-      await holdOthers(id);
-      update(id, { holdPending: 'resume', notice: undefined });
-      const ok = await call.resumeCall();
-      if (calls.has(id)) update(id, { holdPending: undefined, notice: ok ? undefined : 'The far end did not accept resume' });
-    },
+    resume,
 
     setMuted(id, muted) {
       const call = calls.get(id);
@@ -297,6 +311,14 @@ export function createCallService(options: CallServiceOptions): CallService {
       }
       return startTransfer(id, (call) => call.transferTo(other));
     },
+
+    async swap() {
+      const pair = swapPair(store.getState().lines);
+      // resume() holds the talking call first, so the two far ends never hear each other.
+      if (pair) await resume(pair.held.id);
+    },
+
+    stats: (id) => calls.get(id)?.stats() ?? Promise.resolve(undefined),
 
     select: (id) => store.getState().select(id),
 

@@ -1,5 +1,5 @@
 export { WebSocketTransport, SIP_SUBPROTOCOL, DEFAULT_CONNECT_TIMEOUT } from './websocket-transport';
-export type { WebSocketTransportOptions, TransportEvents } from './websocket-transport';
+export type { WebSocketTransportOptions, TransportEvents, TransportTrace } from './websocket-transport';
 export type { TransportState } from './transport-state';
 export { WebSocketReadyState } from './websocket-like';
 export type { WebSocketLike, WebSocketFactory } from './websocket-like';

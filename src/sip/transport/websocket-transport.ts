@@ -54,6 +54,18 @@ export interface TransportEvents {
   state: [state: TransportState, cause?: string];
   /** One SIP message per WebSocket message, raw; parsing happens in the UA. */
   message: [text: string];
+  /** Every SIP message sent or received (not keep-alives), for a diagnostics view; raw, so redact before showing. */
+  trace: [entry: TransportTrace];
+}
+
+/** One SIP message on the flow, as it went out or came in. */
+export interface TransportTrace {
+  direction: 'in' | 'out';
+  text: string;
+  /** timers.now() when it was sent or received. */
+  at: number;
+  /** The server URI of the flow. */
+  server: string | undefined;
 }
 
 /**
@@ -186,7 +198,9 @@ export class WebSocketTransport extends Emitter<TransportEvents> {
   /** Sends one SIP message as one text frame; false when there is no open flow. */
   send(text: string): boolean {
     if (this.currentState !== 'connected') return false;
-    return this.sendRaw(text);
+    const sent = this.sendRaw(text);
+    if (sent) this.safeEmit('trace', { direction: 'out', text, at: this.timers.now(), server: this.activeServer });
+    return sent;
   }
 
   /** RFC 5626 §4.4.1: follow a registrar's Flow-Timer (milliseconds; 0 stops pinging). */
@@ -253,7 +267,10 @@ export class WebSocketTransport extends Emitter<TransportEvents> {
     const keepAlive = keepAliveKind(text);
     if (keepAlive === 'ping') this.sendRaw(CRLF_PONG);
     else if (keepAlive === 'pong') this.keepAlive.pongReceived();
-    else this.safeEmit('message', text);
+    else {
+      this.safeEmit('trace', { direction: 'in', text, at: this.timers.now(), server: this.activeServer });
+      this.safeEmit('message', text);
+    }
   }
 
   /** close or error: an attempt that never opened failed; an open flow was lost. */

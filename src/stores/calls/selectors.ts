@@ -118,3 +118,33 @@ export function transferPartner(lines: readonly CallLine[], line: CallLine): Cal
   );
   return candidates.at(-1);
 }
+
+/** The two calls "Swap" exchanges: the one we talk on and the newest one we hold. */
+export interface SwapPair {
+  active: CallLine;
+  held: CallLine;
+}
+
+/**
+ * Swap applies with exactly one answered call we are not holding and at least one we hold; not
+ * while a hold or resume is still on its way (the pair would be stale by the time it lands).
+ */
+export function swapPair(lines: readonly CallLine[]): SwapPair | undefined {
+  const answered = lines.filter((line) => line.state === 'established');
+  if (answered.some((line) => line.holdPending !== undefined)) return undefined;
+  const talking = answered.filter((line) => !line.hold.local);
+  const held = answered.filter((line) => line.hold.local);
+  if (talking.length !== 1 || held.length === 0) return undefined;
+  return { active: talking[0]!, held: held.at(-1)! };
+}
+
+/** The line keyboard shortcuts act on: the selected one while it is live, else the newest live one. */
+export function selectCurrentLine(state: CallsState): CallLine | undefined {
+  const selected = state.lines.find((line) => line.id === state.selectedId && isLive(line));
+  return selected ?? state.lines.filter(isLive).at(-1);
+}
+
+/** A call rings in and waits for Answer or Decline. */
+export function isRingingIn(line: CallLine): boolean {
+  return line.direction === 'incoming' && (line.state === 'incoming' || line.state === 'early');
+}

@@ -1,4 +1,5 @@
 import type { CallEndCause, CallState, HoldState } from '../../sip';
+import type { LineQuality } from './quality';
 
 /** Who is on the other end, as the user should see it. */
 export interface CallRemote {
@@ -39,6 +40,8 @@ export interface CallLine {
   receivedDigits: string;
   /** How a transfer of this call goes ("Transferring…", "Transfer failed: Busy"); undefined when none was tried. */
   transferStatus: string | undefined;
+  /** The latest quality figures while audio flows; absent before the first measurement. */
+  quality?: LineQuality | undefined;
 }
 
 export interface CallsState {

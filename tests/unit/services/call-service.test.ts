@@ -9,6 +9,7 @@ import {
 } from '../../../src/services/call-service';
 import type { Ringer } from '../../../src/services/ringer';
 import type { CallEnd, CallEvents, CallParty, CallState, HoldState, TransferResult } from '../../../src/sip';
+import type { MediaStatsSummary } from '../../../src/sip/media-port';
 import { Emitter } from '../../../src/sip/util/emitter';
 import { createCallsStore, lineStatusText } from '../../../src/stores/calls';
 import { FakeClock } from '../support/fake-clock';
@@ -24,11 +25,14 @@ class FakeCall extends Emitter<CallEvents> implements PhoneCall {
   dtmfAccepted = true;
   /** How transfer() and transferTo() end; the test emits the 'transfer' steps before it. */
   transferOutcome: TransferResult = { state: 'succeeded', message: 'Transferred' };
+  /** What stats() returns; tests edit it. */
+  figures: MediaStatsSummary = { bytesSent: 0, bytesReceived: 0, packetsSent: 0, packetsReceived: 0, packetsLost: 0, lossPercent: 0 };
 
   constructor(
     readonly id: string,
     readonly direction: 'outgoing' | 'incoming',
-    readonly remote: CallParty,
+    /** The core updates it when a 18x or 2xx asserts an identity (P-Asserted-Identity). */
+    public remote: CallParty,
     private readonly clock: FakeClock,
   ) {
     super();
@@ -100,6 +104,10 @@ class FakeCall extends Emitter<CallEvents> implements PhoneCall {
   async transferTo(other: PhoneCall): Promise<TransferResult> {
     this.actions.push(`transfer to ${other.id}`);
     return this.transferOutcome;
+  }
+
+  async stats(): Promise<MediaStatsSummary> {
+    return this.figures;
   }
 }
 
@@ -418,5 +426,54 @@ describe('call service: transfers', () => {
     expect(line('out1')!.state).toBe('established');
     service.hangup('out1');
     expect(consultation.actions).toEqual(['hangup']);
+  });
+});
+
+describe('call service: swapping lines, identity and quality', () => {
+  it('swaps with one action: holds the call we talk on, then resumes the held one', async () => {
+    const { agent, service, line, store } = setup();
+    const first = agent.ring('in1', ALICE);
+    await service.answer('in1');
+    const second = agent.ring('in2', { uri: 'sip:1002@127.0.0.1', user: '1002' });
+    await service.answer('in2');
+    expect(line('in1')!.hold.local).toBe(true);
+
+    await service.swap();
+    expect(second.actions).toEqual(['answer', 'hold']);
+    expect(first.actions).toEqual(['answer', 'hold', 'resume']);
+    expect(line('in1')!.hold.local).toBe(false);
+    expect(line('in2')!.hold.local).toBe(true);
+    expect(store.getState().selectedId).toBe('in1');
+
+    await service.swap();
+    expect(second.actions).toEqual(['answer', 'hold', 'resume']);
+    expect(store.getState().selectedId).toBe('in2');
+  });
+
+  it('does nothing on swap without a talking call and a held one', async () => {
+    const { agent, service } = setup();
+    const only = agent.ring('in1', ALICE);
+    await service.answer('in1');
+    await service.swap();
+    expect(only.actions).toEqual(['answer']);
+  });
+
+  it('shows the identity a 18x or 2xx asserted for the far end we called', () => {
+    const { agent, service, line } = setup();
+    service.call('1001');
+    const call = agent.made.get('out1')!;
+    call.remote = { uri: 'sip:+15550100@pbx.example.com', user: '+15550100', displayName: 'Reception' };
+    call.move('early');
+    expect(line('out1')!.remote).toEqual({ displayName: 'Reception', number: '+15550100', uri: 'sip:+15550100@pbx.example.com' });
+  });
+
+  it("reads a live call's quality figures, and none for a call that is gone", async () => {
+    const { agent, service } = setup();
+    const call = agent.ring('in1', ALICE);
+    await service.answer('in1');
+    call.figures = { ...call.figures, packetsReceived: 50, mos: 4.4 };
+    expect(await service.stats('in1')).toMatchObject({ mos: 4.4 });
+    call.hangup();
+    expect(await service.stats('in1')).toBeUndefined();
   });
 });

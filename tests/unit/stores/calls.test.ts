@@ -8,8 +8,15 @@ import {
   lineSubtitle,
   lineTimer,
   lineTitle,
+  lineQualityOf,
   lineTone,
+  qualityBars,
+  qualityDetail,
+  qualityLabel,
+  qualityLevel,
+  selectCurrentLine,
   selectHasLiveCall,
+  swapPair,
   transferPartner,
   type CallLine,
 } from '../../../src/stores/calls';
@@ -222,5 +229,79 @@ describe('calls store and selectors: transfers', () => {
     expect(transferPartner([held, answered, ringingOut], held)?.id).toBe('out');
     expect(transferPartner([held, ringingIn, ended], held)).toBeUndefined();
     expect(transferPartner([held], held)).toBeUndefined();
+  });
+});
+
+describe('calls selectors: swapping between two calls', () => {
+  const talking = line({ id: 'a', state: 'established', startedAt: 1 });
+  const held = line({ id: 'b', state: 'established', startedAt: 2, hold: { local: true, remote: false } });
+
+  it('pairs the call we talk on with the one we hold', () => {
+    expect(swapPair([talking, held])).toEqual({ active: talking, held });
+    expect(swapPair([held, talking])).toEqual({ active: talking, held });
+  });
+
+  it('takes the newest held call when several wait', () => {
+    const older = { ...held, id: 'c' };
+    expect(swapPair([older, talking, held])?.held.id).toBe('b');
+  });
+
+  it('offers no swap with one call, two held calls, two talking calls, or a ringing one', () => {
+    expect(swapPair([talking])).toBeUndefined();
+    expect(swapPair([held, { ...held, id: 'c' }])).toBeUndefined();
+    expect(swapPair([talking, { ...talking, id: 'c' }])).toBeUndefined();
+    expect(swapPair([talking, line({ id: 'r', direction: 'incoming', state: 'incoming' })])).toBeUndefined();
+  });
+
+  it('offers no swap while a hold or resume is on its way', () => {
+    expect(swapPair([{ ...talking, holdPending: 'hold' }, held])).toBeUndefined();
+    expect(swapPair([talking, { ...held, holdPending: 'resume' }])).toBeUndefined();
+  });
+
+  it('counts a call the far end holds as the one we talk on', () => {
+    const heldByThem = { ...talking, hold: { local: false, remote: true } };
+    expect(swapPair([heldByThem, held])?.active.id).toBe('a');
+  });
+});
+
+describe('calls selectors: the line keyboard shortcuts act on', () => {
+  it('is the selected live line, else the newest live one', () => {
+    const a = line({ id: 'a', state: 'established' });
+    const b = line({ id: 'b', state: 'incoming', direction: 'incoming' });
+    const gone = line({ id: 'g', state: 'ended' });
+    expect(selectCurrentLine({ lines: [a, b], selectedId: 'a' })?.id).toBe('a');
+    expect(selectCurrentLine({ lines: [a, b, gone], selectedId: 'g' })?.id).toBe('b');
+    expect(selectCurrentLine({ lines: [gone], selectedId: 'g' })).toBeUndefined();
+  });
+});
+
+describe('calls quality: from an estimated MOS to bars and words', () => {
+  it('maps MOS to good, fair and poor at the E-model satisfaction bands', () => {
+    expect(qualityLevel(4.4)).toBe('good');
+    expect(qualityLevel(4.03)).toBe('good');
+    expect(qualityLevel(4.0)).toBe('fair');
+    expect(qualityLevel(3.1)).toBe('fair');
+    expect(qualityLevel(3.09)).toBe('poor');
+    expect(qualityLevel(1)).toBe('poor');
+    expect([qualityBars('good'), qualityBars('fair'), qualityBars('poor')]).toEqual([3, 2, 1]);
+  });
+
+  it('has no quality before audio arrived, and takes the worse loss of both directions', () => {
+    expect(lineQualityOf({ bytesSent: 0, bytesReceived: 0, packetsSent: 0, packetsReceived: 0, packetsLost: 0, lossPercent: 0 })).toBeUndefined();
+    const quality = lineQualityOf({
+      bytesSent: 1,
+      bytesReceived: 1,
+      packetsSent: 50,
+      packetsReceived: 50,
+      packetsLost: 0,
+      lossPercent: 1,
+      remoteLossPercent: 6.25,
+      jitterMs: 3.4,
+      rttMs: 11.6,
+      mos: 3.5,
+    });
+    expect(quality).toEqual({ level: 'fair', mos: 3.5, lossPercent: 6.25, jitterMs: 3.4, rttMs: 11.6 });
+    expect(qualityLabel(quality!)).toBe('Call quality: fair');
+    expect(qualityDetail(quality!)).toBe('MOS 3.5 · loss 6.3 % · jitter 3 ms · RTT 12 ms');
   });
 });

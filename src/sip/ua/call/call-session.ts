@@ -15,7 +15,7 @@
  */
 import type { Dialog } from '../../dialog/dialog';
 import { formatReplaces, NameAddr, type Replaces, type SipUri } from '../../message';
-import { mediaFailure, type MediaSession } from '../../media-port';
+import { mediaFailure, type MediaSession, type MediaStatsSummary } from '../../media-port';
 import { randomToken } from '../../ports';
 import { checkTransition, type StateTable } from '../../transaction/state-table';
 import { Emitter } from '../../util/emitter';
@@ -168,6 +168,11 @@ export class CallSession extends Emitter<CallEvents> {
 
   get end(): CallEnd | undefined {
     return this.final;
+  }
+
+  /** The media's quality figures now (loss, jitter, round trip, MOS); after the end, the last ones taken. */
+  stats(): Promise<MediaStatsSummary> {
+    return this.media.stats();
   }
 
   /** Incoming only: 200 with our answer (or our offer, when the INVITE had none). Resolves once the 200 is out or the call ended. */
