@@ -1,4 +1,5 @@
 import type { DBSchema, IDBPDatabase } from 'idb';
+import type { HistoryEntry } from '../../stores/history';
 import type { ChatMessage, Conversation } from '../../stores/messages';
 import type { SavedOutboxEntry } from './message-repository';
 
@@ -7,6 +8,8 @@ export interface TabphoneDb extends DBSchema {
   conversations: { key: string; value: Conversation };
   messages: { key: string; value: ChatMessage; indexes: { 'by-peer': string } };
   outbox: { key: string; value: SavedOutboxEntry };
+  /** Call history (version 2). */
+  calls: { key: string; value: HistoryEntry };
 }
 
 type Migration = (db: IDBPDatabase<TabphoneDb>) => void;
@@ -18,6 +21,10 @@ const MIGRATIONS: readonly Migration[] = [
     const messages = db.createObjectStore('messages', { keyPath: 'id' });
     messages.createIndex('by-peer', 'peer');
     db.createObjectStore('outbox', { keyPath: 'id' });
+  },
+  // Adds a store and touches nothing else: a version 1 database keeps its messages and outbox.
+  (db) => {
+    db.createObjectStore('calls', { keyPath: 'id' });
   },
 ];
 

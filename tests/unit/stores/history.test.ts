@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { createHistoryStore, entryOutcome, kindText, selectHistoryList, selectMissedUnseen, type HistoryEntry } from '../../../src/stores/history';
+
+function entry(id: string, time: number, overrides: Partial<HistoryEntry> = {}): HistoryEntry {
+  return {
+    id,
+    kind: 'outgoing',
+    remote: { displayName: undefined, number: '1001', uri: 'sip:1001@127.0.0.1' },
+    time,
+    durationMs: undefined,
+    end: { originator: 'remote', cause: 'busy', message: 'Busy' },
+    seen: true,
+    ...overrides,
+  };
+}
+
+describe('history store', () => {
+  it('lists the newest first, all or only the missed calls', () => {
+    const store = createHistoryStore();
+    store.getState().put(entry('a', 1));
+    store.getState().put(entry('b', 3, { kind: 'missed', seen: false }));
+    store.getState().put(entry('c', 2, { kind: 'declined' }));
+    expect(selectHistoryList(store.getState(), 'all').map((e) => e.id)).toEqual(['b', 'c', 'a']);
+    expect(selectHistoryList(store.getState(), 'missed').map((e) => e.id)).toEqual(['b']);
+  });
+
+  it('counts unseen missed calls until all are marked seen', () => {
+    const store = createHistoryStore();
+    store.getState().put(entry('a', 1, { kind: 'missed', seen: false }));
+    store.getState().put(entry('b', 2, { kind: 'missed', seen: false }));
+    store.getState().put(entry('c', 3, { kind: 'missed', seen: true }));
+    expect(selectMissedUnseen(store.getState())).toBe(2);
+    store.getState().markAllSeen();
+    expect(selectMissedUnseen(store.getState())).toBe(0);
+    const before = store.getState().entries;
+    store.getState().markAllSeen();
+    expect(store.getState().entries).toBe(before);
+  });
+
+  it('keeps what was recorded meanwhile over what is loaded, and removes and clears', () => {
+    const store = createHistoryStore();
+    store.getState().put(entry('a', 1, { durationMs: 5 }));
+    store.getState().hydrate([entry('a', 1), entry('b', 2)]);
+    expect(store.getState().entries.a!.durationMs).toBe(5);
+    store.getState().remove('a');
+    store.getState().remove('missing');
+    expect(Object.keys(store.getState().entries)).toEqual(['b']);
+    store.getState().clear();
+    expect(store.getState().entries).toEqual({});
+  });
+
+  it('says how a call went: talk time when answered, else why it ended', () => {
+    expect(kindText('missed')).toBe('Missed');
+    expect(entryOutcome(entry('a', 1, { kind: 'incoming', durationMs: 65_000 }))).toBe('01:05');
+    expect(entryOutcome(entry('a', 1))).toBe('Busy');
+    expect(entryOutcome(entry('a', 1, { kind: 'missed' }))).toBeUndefined();
+  });
+});
