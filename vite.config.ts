@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react';
 import type { Connect, Plugin } from 'vite';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { CONTENT_SECURITY_POLICY } from './server/security-headers.ts';
 
 const THEME_COLOR = '#0f766e';
 
@@ -27,11 +28,26 @@ function embeddedPbxEndpoint(): Plugin {
   };
 }
 
+/** The Content-Security-Policy as a <meta> tag in the built index.html, for hosts that send no header. */
+function contentSecurityPolicyMeta(): Plugin {
+  return {
+    name: 'tabphone:csp-meta',
+    apply: 'build',
+    transformIndexHtml: () => [
+      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' },
+    ],
+  };
+}
+
+/** sip: and tel: links (and web+callto:) open the installed app, which asks before it dials. */
+const DIAL_LINK_URL = '/?dial=%s';
+
 export default defineConfig({
   plugins: [
     react(),
     tailwindcss(),
     embeddedPbxEndpoint(),
+    contentSecurityPolicyMeta(),
     VitePWA({
       // 'prompt', not 'autoUpdate': a new version must never reload a tab in the middle of a call.
       // The waiting worker takes over once every Tabphone tab is closed.
@@ -39,6 +55,7 @@ export default defineConfig({
       injectRegister: false,
       includeAssets: ['icons/favicon.svg', 'icons/apple-touch-icon-180.png'],
       manifest: {
+        id: '/',
         name: 'Tabphone',
         short_name: 'Tabphone',
         description: 'A SIP softphone in a browser tab',
@@ -52,6 +69,18 @@ export default defineConfig({
           { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
           { src: '/icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
         ],
+        shortcuts: [
+          { name: 'Dialpad', url: '/?screen=phone', icons: [{ src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' }] },
+          { name: 'Messages', url: '/?screen=messages', icons: [{ src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' }] },
+          { name: 'History', url: '/?screen=history', icons: [{ src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' }] },
+        ],
+        protocol_handlers: [
+          { protocol: 'sip', url: DIAL_LINK_URL },
+          { protocol: 'tel', url: DIAL_LINK_URL },
+          { protocol: 'web+callto', url: DIAL_LINK_URL },
+        ],
+        // A link opened while Tabphone runs goes to its window (window.launchQueue), not a new one.
+        launch_handler: { client_mode: 'focus-existing' },
       },
       workbox: {
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
@@ -59,6 +88,8 @@ export default defineConfig({
         // Server-provided configuration is never served from the precache.
         navigateFallbackDenylist: [/^\/embedded-pbx\.json$/],
         cleanupOutdatedCaches: true,
+        // Answer / Decline on an incoming-call notification (a plain script, precached with the rest).
+        importScripts: ['/sw-call-actions.js'],
       },
     }),
   ],

@@ -9,6 +9,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { EMBEDDED_PBX_INFO_PATH, type EmbeddedPbxInfo } from '../src/app/embedded-pbx-info';
+import { SECURITY_HEADERS } from './security-headers';
 
 export interface AppServerOptions {
   host?: string;
@@ -84,8 +85,7 @@ export function startAppServer(options: AppServerOptions): Promise<AppServer> {
 }
 
 async function handle(req: IncomingMessage, res: ServerResponse, root: string, info: string): Promise<void> {
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.setHeader('Referrer-Policy', 'no-referrer');
+  for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.setHeader('Allow', 'GET, HEAD');
     return send(res, 405, 'Method Not Allowed');

@@ -1,5 +1,6 @@
 import type { TonePlan } from '../media/tone-plans';
 import { renderTone } from '../media/tone-samples';
+import { pageAudio } from '../pwa/page-audio';
 import type { Ringer } from '../services/ringer';
 import type { Logger } from '../sip/ports';
 
@@ -14,18 +15,22 @@ const PLANS: Record<Parameters<Ringer['ring']>[0], TonePlan> = {
 };
 
 /**
- * The ringer on Web Audio. The AudioContext is made on the first ring: browsers keep a context
- * made before any user gesture suspended, and most calls arrive after the user touched the page.
+ * The ringer on Web Audio, on the page's shared AudioContext. Browsers keep that context
+ * suspended until a user gesture; the audio unlock resumes it then, and while it is still
+ * suspended during a ring the UI shows "Sound is blocked" with a button to enable it.
  */
 export class WebAudioRinger implements Ringer {
-  private context: AudioContext | undefined;
   private source: AudioBufferSourceNode | undefined;
 
   constructor(private readonly logger: Logger) {}
 
   ring(kind: Parameters<Ringer['ring']>[0]): void {
     this.stop();
-    const context = this.ensureContext();
+    const audio = pageAudio(this.logger);
+    audio.setRinging(true);
+    const context = audio.context();
+    // Without autoplay permission this stays suspended, and the banner asks for a click.
+    void audio.unlock();
     const samples = renderTone(PLANS[kind], context.sampleRate);
     const buffer = context.createBuffer(1, samples.length, context.sampleRate);
     buffer.copyToChannel(samples, 0);
@@ -38,15 +43,9 @@ export class WebAudioRinger implements Ringer {
   }
 
   stop(): void {
-    this.source?.stop();
+    if (!this.source) return;
+    this.source.stop();
     this.source = undefined;
-  }
-
-  private ensureContext(): AudioContext {
-    this.context ??= new AudioContext({ latencyHint: 'interactive' });
-    if (this.context.state === 'suspended') {
-      this.context.resume().catch((error: unknown) => this.logger.log('warn', 'the ringtone could not start: sound is blocked', error));
-    }
-    return this.context;
+    pageAudio(this.logger).setRinging(false);
   }
 }
