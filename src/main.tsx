@@ -1,7 +1,10 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { registerSW } from 'virtual:pwa-register';
+import { PhoneProviders } from './app/phone-providers';
+import { startApp } from './app/start-app';
 import { startPhone } from './app/start-phone';
+import { WebAudioRinger } from './app/web-audio-ringer';
 import './index.css';
 import { createConsoleLogger } from './platform/console-logger';
 import { localStorageOrUndefined } from './platform/local-storage';
@@ -9,51 +12,80 @@ import { createAccountStore } from './stores/account';
 import { createCallsStore } from './stores/calls';
 import { createMessagesStore } from './stores/messages';
 import { createNavigationStore } from './stores/navigation';
+import { createSettingsStore } from './stores/settings';
 import { AccountStoreContext } from './ui/account-store-context';
 import { App } from './ui/app';
-import { CallsProvider } from './ui/components/calls-provider';
-import { MessagesProvider } from './ui/components/messages-provider';
+import { useResolved } from './ui/hooks/use-resolved';
 import { NavigationStoreContext } from './ui/navigation-context';
 import { PingContext, type Ping } from './ui/ping-context';
+import { RetryContext, SettingsServiceContext, SettingsStoreContext } from './ui/settings-context';
 
 const store = createAccountStore();
 const calls = createCallsStore();
 const messages = createMessagesStore();
 const navigation = createNavigationStore();
+const settings = createSettingsStore();
 const logger = createConsoleLogger(import.meta.env.DEV ? 'debug' : 'info');
+const ringer = new WebAudioRinger(logger);
 
-const phone = startPhone({
-  store,
+const app = startApp({
+  account: store,
+  settings,
   calls,
-  messages,
-  search: window.location.search,
-  storage: localStorageOrUndefined(),
+  sessionStores: [messages],
+  startPhone: (account) =>
+    startPhone({
+      account,
+      store,
+      calls,
+      messages,
+      ringer,
+      storage: localStorageOrUndefined(),
+      logger,
+      audio: () => settings.getState().settings.audio,
+      ask: (question) => window.confirm(question),
+    }),
+  location: window.location,
+  replaceSearch: (search) => history.replaceState(history.state, '', `${window.location.pathname}${search}${window.location.hash}`),
   fetch: window.fetch.bind(window),
+  newId: () => crypto.randomUUID(),
   logger,
-  ask: (question) => window.confirm(question),
 });
+const { phone } = app;
 
 const ping: Ping = async (target) =>
-  (await phone)?.ping(target) ?? { reachable: false, cause: 'transport', message: 'No account is set up' };
+  (await phone.current())?.ping(target) ?? { reachable: false, cause: 'transport', message: 'No account is set up' };
+const retry = () => void phone.restart();
+
+function Root() {
+  const settingsService = useResolved(app.settings);
+  return (
+    <AccountStoreContext value={store}>
+      <SettingsStoreContext value={settings}>
+        <SettingsServiceContext value={settingsService}>
+          <RetryContext value={retry}>
+            <PhoneProviders phone={phone} calls={calls} messages={messages}>
+              <PingContext value={ping}>
+                <NavigationStoreContext value={navigation}>
+                  <App />
+                </NavigationStoreContext>
+              </PingContext>
+            </PhoneProviders>
+          </RetryContext>
+        </SettingsServiceContext>
+      </SettingsStoreContext>
+    </AccountStoreContext>
+  );
+}
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <AccountStoreContext value={store}>
-      <CallsProvider store={calls} service={phone.then((running) => running?.calls)}>
-        <MessagesProvider store={messages} service={phone.then((running) => running?.messages)}>
-          <PingContext value={ping}>
-            <NavigationStoreContext value={navigation}>
-              <App />
-            </NavigationStoreContext>
-          </PingContext>
-        </MessagesProvider>
-      </CallsProvider>
-    </AccountStoreContext>
+    <Root />
   </StrictMode>,
 );
 
 // Closing the tab un-registers, so calls are not routed to a binding that is gone.
-window.addEventListener('pagehide', () => void phone.then((service) => service?.stop()));
+window.addEventListener('pagehide', () => void phone.stop());
 // A page restored from the back/forward cache has a stopped user agent: start afresh.
 window.addEventListener('pageshow', (event) => {
   if (event.persisted) window.location.reload();

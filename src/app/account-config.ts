@@ -1,15 +1,29 @@
 import { DEFAULT_CALL_SETTINGS, DTMF_MODE_SETTINGS, type CallSettings, type DtmfModeSetting } from './call-media-defaults';
 import type { EmbeddedPbxInfo } from './embedded-pbx-info';
 
+/** The account a phone runs: from the saved settings (account-from-settings.ts) or the page's URL. */
 export interface AccountConfig {
   user: string;
   domain: string;
   /** undefined when no password is known: the server's challenge will then fail visibly. */
   password: string | undefined;
-  server: string;
+  /** Digest user name when it differs from `user`. */
+  authUser?: string;
+  displayName?: string;
+  /** WebSocket URIs in failover order. */
+  servers: string[];
   /** "sip:1000@127.0.0.1" */
   aor: string;
+  /** Binding lifetime to ask for, in seconds; undefined leaves the core's default. */
+  registerExpires?: number;
   call: CallSettings;
+}
+
+/** The URL parameters that define an account; any of them makes the page run its own, unsaved account. */
+const ACCOUNT_PARAMS = ['user', 'password', 'server', 'domain', 'dtmf', 'delayedOffer', 'stun', 'confirmTransfer'];
+
+export function hasAccountParams(params: URLSearchParams): boolean {
+  return ACCOUNT_PARAMS.some((name) => params.has(name));
 }
 
 export type AccountConfigResult = { ok: true; config: AccountConfig } | { ok: false; problem: string };
@@ -23,8 +37,8 @@ const STUN_URI = /^stun:(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(:(\d{1,5}))?$/;
 type Parsed<T> = { ok: true; value: T } | { ok: false; problem: string };
 
 /**
- * Which account this tab runs, until the Settings screen exists: the embedded PBX's demo
- * account, overridden by URL parameters `user`, `password`, `server` and `domain`. A demo
+ * The account a page's URL asks for (kept for links and tests; saved accounts come from
+ * Settings): the embedded PBX's demo account, overridden by URL parameters `user`, `password`, `server` and `domain`. A demo
  * user of the embedded PBX has the password `secret<user>`. Call settings come from `dtmf`
  * (auto, rfc4733, info, inband), `delayedOffer` (0 or 1) and `stun` (stun:host[:port], may repeat).
  */
@@ -55,7 +69,7 @@ export function resolveAccountConfig(params: URLSearchParams, pbx: EmbeddedPbxIn
   const call = resolveCallSettings(params);
   if (!call.ok) return call;
 
-  return { ok: true, config: { user, domain, password, server, aor: `sip:${user}@${domain}`, call: call.value } };
+  return { ok: true, config: { user, domain, password, servers: [server], aor: `sip:${user}@${domain}`, call: call.value } };
 }
 
 function resolveCallSettings(params: URLSearchParams): Parsed<CallSettings> {
@@ -81,9 +95,10 @@ function resolveCallSettings(params: URLSearchParams): Parsed<CallSettings> {
   return {
     ok: true,
     value: {
+      ...DEFAULT_CALL_SETTINGS,
       dtmfMode: dtmf,
       delayedOffer: delayed === null ? DEFAULT_CALL_SETTINGS.delayedOffer : delayed === '1',
-      stunServers,
+      iceServers: stunServers.map((urls) => ({ urls })),
       confirmTransfers: confirm === null ? DEFAULT_CALL_SETTINGS.confirmTransfers : confirm === '1',
     },
   };

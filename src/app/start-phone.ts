@@ -6,27 +6,30 @@ import { createCallService, type CallService } from '../services/call-service';
 import { createMessageService, notifyWhenHidden, type MessageService } from '../services/message-service';
 import { openMessageRepository } from '../services/persistence/open-message-repository';
 import { createPhoneService, type PhoneService } from '../services/phone-service';
+import type { Ringer } from '../services/ringer';
 import { UserAgent } from '../sip';
 import type { Logger } from '../sip/ports';
 import type { AccountStore } from '../stores/account';
 import { createCallsStore, type CallsStore } from '../stores/calls';
 import { createMessagesStore, type MessagesStore } from '../stores/messages';
-import { resolveAccountConfig } from './account-config';
+import { DEFAULT_AUDIO_SETTINGS, type AudioSettings } from '../stores/settings';
+import type { AccountConfig } from './account-config';
 import { callMediaOptions, transferOptions } from './call-media-defaults';
-import { loadEmbeddedPbxInfo } from './load-embedded-pbx-info';
-import { WebAudioRinger } from './web-audio-ringer';
 
 export interface StartPhoneOptions {
+  /** The account to register: from Settings or the page's URL. */
+  account: AccountConfig;
   store: AccountStore;
   /** The store the calls panel renders; a private one when the caller shows no calls. */
   calls?: CallsStore;
   /** The store the Messages screen renders; a private one when the caller shows no messages. */
   messages?: MessagesStore;
-  /** The page's query string (?user=…&server=…). */
-  search: string;
+  /** The incoming-call sound; one per page, shared by the phones of successive accounts. */
+  ringer: Ringer;
   storage: Storage | undefined;
-  fetch: typeof fetch;
   logger: Logger;
+  /** The audio devices chosen in Settings, read when a call opens the microphone. */
+  audio?: () => AudioSettings;
   /** Asks the user a yes/no question (window.confirm), e.g. before following a transfer. */
   ask?: (question: string) => boolean;
 }
@@ -35,34 +38,38 @@ export interface StartPhoneOptions {
 export interface RunningPhone extends PhoneService {
   readonly calls: CallService;
   readonly messages: MessageService;
+  /** Routes call audio to the chosen speaker ("" is the system default). */
+  setSpeaker(deviceId: string): Promise<void>;
 }
 
 /**
- * The composition root: platform → media engine → user agent → services → stores. Returns the
- * running phone, or undefined when no account could be configured (the store then says why).
+ * The composition root for one account: platform → media engine → user agent → services →
+ * stores. The one function that starts a phone; phone-controller.ts decides when.
  */
-export async function startPhone(options: StartPhoneOptions): Promise<RunningPhone | undefined> {
-  const { store, logger } = options;
-  const pbx = await loadEmbeddedPbxInfo(options.fetch, logger);
-  const resolved = resolveAccountConfig(new URLSearchParams(options.search), pbx);
-  if (!resolved.ok) {
-    store.getState().setSetupProblem(resolved.problem);
-    return undefined;
-  }
-  const { config } = resolved;
-  store.getState().setIdentity({ user: config.user, aor: config.aor, server: config.server });
+export async function startPhone(options: StartPhoneOptions): Promise<RunningPhone> {
+  const { store, logger, account: config } = options;
+  const audio = options.audio ?? (() => DEFAULT_AUDIO_SETTINGS);
+  store.getState().setIdentity({
+    user: config.user,
+    aor: config.aor,
+    server: config.servers.join(', '),
+    ...(config.displayName ? { displayName: config.displayName } : {}),
+  });
 
   const platform = createBrowserPlatform(logger);
   const engine = new WebRtcMediaEngine({ timers: platform.timers, random: platform.random, logger });
   const agent = new UserAgent({
     aor: config.aor,
-    authUser: config.user,
+    ...(config.displayName ? { displayName: config.displayName } : {}),
+    authUser: config.authUser ?? config.user,
     password: config.password,
-    servers: [config.server],
+    servers: config.servers,
+    ...(config.registerExpires !== undefined ? { registerExpires: config.registerExpires } : {}),
+    ...(config.call.sessionExpires !== undefined ? { sessionExpires: config.call.sessionExpires } : {}),
     instanceId: loadInstanceId(options.storage),
     userAgent: `Tabphone/${version}`,
     platform,
-    media: { engine, ...callMediaOptions(config.call) },
+    media: { engine, ...callMediaOptions(config.call, () => audio().microphoneId) },
     messaging: true,
     transfer: transferOptions(config.call, options.ask ?? (() => true)),
   });
@@ -71,7 +78,7 @@ export async function startPhone(options: StartPhoneOptions): Promise<RunningPho
     agent,
     store: options.calls ?? createCallsStore(),
     keyTones: engine,
-    ringer: new WebAudioRinger(logger),
+    ringer: options.ringer,
     timers: platform.timers,
     logger,
   });
@@ -86,9 +93,11 @@ export async function startPhone(options: StartPhoneOptions): Promise<RunningPho
     logger,
   });
   phone.start();
+  if (audio().speakerId !== '') await applySpeaker(engine, audio().speakerId, logger);
   return {
     calls,
     messages,
+    setSpeaker: (deviceId) => applySpeaker(engine, deviceId, logger),
     start: () => phone.start(),
     ping: (target) => phone.ping(target),
     async stop() {
@@ -98,4 +107,9 @@ export async function startPhone(options: StartPhoneOptions): Promise<RunningPho
       await phone.stop();
     },
   };
+}
+
+async function applySpeaker(engine: WebRtcMediaEngine, deviceId: string, logger: Logger): Promise<void> {
+  const applied = await engine.setOutputDevice(deviceId);
+  if (!applied.ok) logger.log('warn', `the chosen speaker could not be used: ${applied.failure.message}`);
 }

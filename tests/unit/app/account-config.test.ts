@@ -34,7 +34,7 @@ describe('resolveAccountConfig: the embedded PBX', () => {
       user: '1000',
       domain: '127.0.0.1',
       password: 'secret1000',
-      server: 'ws://127.0.0.1:5070',
+      servers: ['ws://127.0.0.1:5070'],
       aor: 'sip:1000@127.0.0.1',
       call: DEFAULT_CALL_SETTINGS,
     });
@@ -72,7 +72,7 @@ describe('resolveAccountConfig: URL parameters win', () => {
       user: '1000',
       domain: 'localhost',
       password: undefined,
-      server: 'wss://localhost:8443/ws',
+      servers: ['wss://localhost:8443/ws'],
       aor: 'sip:1000@localhost',
       call: DEFAULT_CALL_SETTINGS,
     });
@@ -91,7 +91,7 @@ describe('resolveAccountConfig: URL parameters win', () => {
       user: 'alice',
       domain: 'example.test',
       password: 'pw',
-      server: 'ws://127.0.0.1:8080',
+      servers: ['ws://127.0.0.1:8080'],
       aor: 'sip:alice@example.test',
       call: DEFAULT_CALL_SETTINGS,
     });
@@ -107,8 +107,16 @@ describe('resolveAccountConfig: URL parameters win', () => {
 });
 
 describe('resolveAccountConfig: call settings', () => {
-  it('defaults to DTMF "Auto", early offer, no STUN server and transfers followed without asking', () => {
-    expect(config('').call).toEqual({ dtmfMode: 'auto', delayedOffer: false, stunServers: [], confirmTransfers: false });
+  it('defaults to DTMF "Auto", early offer, no STUN server, the WebRTC profile and transfers followed without asking', () => {
+    expect(config('').call).toEqual({
+      dtmfMode: 'auto',
+      delayedOffer: false,
+      iceServers: [],
+      icePolicy: 'all',
+      audioProfile: 'webrtc',
+      sessionExpires: undefined,
+      confirmTransfers: false,
+    });
   });
 
   it('asks before following a transfer with ?confirmTransfer=1, and refuses other values', () => {
@@ -127,10 +135,10 @@ describe('resolveAccountConfig: call settings', () => {
   });
 
   it('takes every ?stun server, in order, with or without a port', () => {
-    expect(config('?stun=stun:127.0.0.1:3478&stun=stun:stun.example.test&stun=stun:[::1]:19302').call.stunServers).toEqual([
-      'stun:127.0.0.1:3478',
-      'stun:stun.example.test',
-      'stun:[::1]:19302',
+    expect(config('?stun=stun:127.0.0.1:3478&stun=stun:stun.example.test&stun=stun:[::1]:19302').call.iceServers).toEqual([
+      { urls: 'stun:127.0.0.1:3478' },
+      { urls: 'stun:stun.example.test' },
+      { urls: 'stun:[::1]:19302' },
     ]);
   });
 
@@ -153,16 +161,26 @@ describe('resolveAccountConfig: call settings', () => {
 describe('callMediaOptions: what the user agent gets', () => {
   it('leaves the core\'s DTMF mode unset for "Auto", so it falls back to INFO without telephone-event', () => {
     const options = callMediaOptions(DEFAULT_CALL_SETTINGS);
-    expect(options).toEqual({ options: { iceServers: [], profile: 'webrtc' } });
+    expect(options).toEqual({ options: { iceServers: [], profile: 'webrtc', inputDeviceId: undefined } });
     expect('dtmfMode' in options).toBe(false);
   });
 
-  it('passes a chosen DTMF mode, delayed offer and the STUN servers as ICE servers', () => {
-    expect(callMediaOptions({ dtmfMode: 'info', delayedOffer: true, stunServers: ['stun:127.0.0.1:3478'], confirmTransfers: false })).toEqual({
-      options: { iceServers: [{ urls: 'stun:127.0.0.1:3478' }], profile: 'webrtc' },
+  it('passes a chosen DTMF mode, delayed offer, the ICE servers, relay-only policy and the SIPconnect profile', () => {
+    const iceServers = [{ urls: 'turn:127.0.0.1:3478', username: 'u', credential: 'c' }];
+    const settings = { ...DEFAULT_CALL_SETTINGS, dtmfMode: 'info', delayedOffer: true, iceServers, icePolicy: 'relay', audioProfile: 'sipconnect' } as const;
+    expect(callMediaOptions(settings)).toEqual({
+      options: { iceServers, iceTransportPolicy: 'relay', profile: 'sipconnect', inputDeviceId: undefined },
       dtmfMode: 'info',
       delayedOffer: true,
     });
+  });
+
+  it('reads the microphone each time a call asks, so a device chosen later applies to the next call', () => {
+    let microphone = '';
+    const { options } = callMediaOptions(DEFAULT_CALL_SETTINGS, () => microphone);
+    expect(options.inputDeviceId).toBeUndefined();
+    microphone = 'usb-headset';
+    expect(options.inputDeviceId).toBe('usb-headset');
   });
 });
 

@@ -1,10 +1,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { version } from '../../../package.json';
+import { resolveAccountConfig, type AccountConfig } from '../../../src/app/account-config';
+import { accountConfigFromSettings } from '../../../src/app/account-from-settings';
 import { startPhone } from '../../../src/app/start-phone';
 import type { PhoneService } from '../../../src/services/phone-service';
 import { buildChallenge, createResponse, parseMessage, SipRequest, verifyAuthorization } from '../../../src/sip';
 import type { Logger, LogLevel } from '../../../src/sip/ports';
 import { createAccountStore, selectStatusText, type AccountStore } from '../../../src/stores/account';
+import { blankAccount } from '../../../src/stores/settings';
 
 const PBX_INFO = { server: 'ws://127.0.0.1:5070', domain: '127.0.0.1', demoUsers: ['1000', '1001'] };
 const REALM = '127.0.0.1';
@@ -66,11 +69,7 @@ function recordingLogger() {
   return { logger, entries };
 }
 
-function fetchAnswering(body: unknown, status = 200): typeof fetch {
-  return (() => Promise.resolve(Response.json(body, { status }))) as typeof fetch;
-}
-
-const notFound: typeof fetch = () => Promise.resolve(new Response('Not Found', { status: 404 }));
+const silentRinger = { ring: () => undefined, stop: () => undefined };
 
 let running: { service: PhoneService; socket: FakeWebSocket } | undefined;
 
@@ -90,12 +89,19 @@ afterEach(async () => {
   }
 });
 
-async function start(search: string, fetchFn: typeof fetch, storage = new MemoryStorage()) {
+/** Starts the phone for the account a URL's query names, with or without the embedded PBX. */
+async function start(search: string, pbx: typeof PBX_INFO | undefined = PBX_INFO, storage = new MemoryStorage()) {
+  const resolved = resolveAccountConfig(new URLSearchParams(search), pbx);
+  if (!resolved.ok) throw new Error(resolved.problem);
+  return startAccount(resolved.config, storage);
+}
+
+async function startAccount(account: AccountConfig, storage = new MemoryStorage()) {
   vi.stubGlobal('WebSocket', FakeWebSocket);
   const store = createAccountStore();
-  const { logger, entries } = recordingLogger();
-  const service = await startPhone({ store, search, storage: storage as unknown as Storage, fetch: fetchFn, logger });
-  return { store, service, entries, storage };
+  const { logger } = recordingLogger();
+  const service = await startPhone({ account, store, ringer: silentRinger, storage: storage as unknown as Storage, logger });
+  return { store, service, storage };
 }
 
 /** Plays the PBX through one REGISTER: a 401 challenge, then 200 for the authorized retry. */
@@ -108,37 +114,15 @@ function registerWithChallenge(socket: FakeWebSocket, store: AccountStore): SipR
 }
 
 describe('startPhone', () => {
-  it('reports the setup problem and builds no user agent when no SIP server is known', async () => {
-    const { store, service } = await start('', notFound);
-    expect(service).toBeUndefined();
-    expect(store.getState().setupProblem).toBe('No SIP server known: this page was not served with an embedded PBX; add ?server=ws://…');
-    expect(store.getState().identity).toBeUndefined();
-    expect(selectStatusText(store.getState())).toBe('Offline');
-    expect(FakeWebSocket.instances).toEqual([]);
-  });
-
-  it('refuses a malformed /embedded-pbx.json with a warning and then asks for a server', async () => {
-    const { store, service, entries } = await start('', fetchAnswering({ server: 'http://127.0.0.1:5070' }));
-    expect(service).toBeUndefined();
-    expect(entries).toContainEqual({ level: 'warn', message: '/embedded-pbx.json has an unexpected shape' });
-    expect(store.getState().setupProblem).toMatch(/^No SIP server known/);
-  });
-
-  it('reports a bad URL parameter as the setup problem', async () => {
-    const { store, service } = await start('?user=a%20b', fetchAnswering(PBX_INFO));
-    expect(service).toBeUndefined();
-    expect(store.getState().setupProblem).toBe('The user "a b" is not a valid SIP user name');
-  });
-
   it('registers the demo account of the embedded PBX with its demo password over a "sip" WebSocket', async () => {
-    const { store, service } = await start('', fetchAnswering(PBX_INFO));
+    const { store, service } = await start('', PBX_INFO);
     expect(store.getState().identity).toEqual({ user: '1000', aor: 'sip:1000@127.0.0.1', server: 'ws://127.0.0.1:5070' });
     expect(store.getState().setupProblem).toBeUndefined();
     expect(selectStatusText(store.getState())).toBe('Registering…');
 
     expect(FakeWebSocket.instances).toHaveLength(1);
     const socket = FakeWebSocket.instances[0]!;
-    running = { service: service!, socket };
+    running = { service, socket };
     expect(socket.url).toBe('ws://127.0.0.1:5070');
     expect(socket.protocols).toEqual(['sip']);
     expect(socket.binaryType).toBe('arraybuffer');
@@ -155,9 +139,9 @@ describe('startPhone', () => {
   });
 
   it('sends the install instance id it stored and the package version in User-Agent', async () => {
-    const { store, service, storage } = await start('?user=1001', fetchAnswering(PBX_INFO));
+    const { store, service, storage } = await start('?user=1001', PBX_INFO);
     const socket = FakeWebSocket.instances[0]!;
-    running = { service: service!, socket };
+    running = { service, socket };
     socket.open();
     const register = registerWithChallenge(socket, store);
 
@@ -169,12 +153,12 @@ describe('startPhone', () => {
   });
 
   it('un-registers on stop() and reports the account offline', async () => {
-    const { store, service } = await start('', fetchAnswering(PBX_INFO));
+    const { store, service } = await start('', PBX_INFO);
     const socket = FakeWebSocket.instances[0]!;
     socket.open();
     registerWithChallenge(socket, store);
 
-    const stopped = service!.stop();
+    const stopped = service.stop();
     const unregister = socket.requests().at(-1)!;
     expect(unregister.method).toBe('REGISTER');
     expect(unregister.expires).toBe(0);
@@ -185,12 +169,49 @@ describe('startPhone', () => {
   });
 
   it('uses ?server when the page has no embedded PBX', async () => {
-    const { store, service } = await start('?server=ws://127.0.0.1:8088&password=pw', notFound);
+    const { store, service } = await start('?server=ws://127.0.0.1:8088&password=pw', undefined);
     const socket = FakeWebSocket.instances[0]!;
-    running = { service: service!, socket };
+    running = { service, socket };
     expect(socket.url).toBe('ws://127.0.0.1:8088');
     expect(store.getState().identity).toEqual({ user: '1000', aor: 'sip:1000@127.0.0.1', server: 'ws://127.0.0.1:8088' });
     socket.open();
     registerWithChallenge(socket, store);
+  });
+
+  it('registers a saved account with its auth user, display name and expiry, failing over between its servers in order', async () => {
+    const saved = {
+      ...blankAccount('a1'),
+      displayName: 'Alice',
+      user: 'alice',
+      authUser: 'a-auth',
+      password: 'pw',
+      domain: 'example.test',
+      servers: ['ws://127.0.0.1:9001', 'ws://127.0.0.1:9002'],
+      registerExpires: 300,
+    };
+    const { store, service } = await startAccount(accountConfigFromSettings(saved));
+    expect(store.getState().identity).toEqual({
+      user: 'alice',
+      aor: 'sip:alice@example.test',
+      displayName: 'Alice',
+      server: 'ws://127.0.0.1:9001, ws://127.0.0.1:9002',
+    });
+    const first = FakeWebSocket.instances[0]!;
+    expect(first.url).toBe('ws://127.0.0.1:9001');
+    first.onclose?.({ code: 1006, reason: '' });
+    await vi.waitFor(() => expect(FakeWebSocket.instances.map((s) => s.url)).toContain('ws://127.0.0.1:9002'));
+    const socket = FakeWebSocket.instances.at(-1)!;
+    running = { service, socket };
+    socket.open();
+    const register = socket.requests()[0]!;
+    expect(register.from.toString()).toContain('"Alice" <sip:alice@example.test>');
+    expect(register.expires).toBe(300);
+    socket.reply(register, 401, [['WWW-Authenticate', buildChallenge({ realm: REALM, nonce: 'n1', algorithm: 'MD5', qop: ['auth'] })]]);
+    const authorized = socket.requests()[1]!;
+    expect(verifyAuthorization(authorized.get('Authorization')!, { method: 'REGISTER', realm: REALM, password: 'pw', isNonceValid: () => true })).toMatchObject({
+      ok: true,
+      username: 'a-auth',
+    });
+    socket.reply(authorized, 200, [['Contact', `${authorized.get('Contact')};expires=300`]]);
   });
 });
