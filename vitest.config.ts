@@ -29,6 +29,18 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        test: {
+          name: 'interop',
+          include: ['tests/interop/**/*.test.ts'],
+          environment: 'node',
+          // One lab (Kamailio, rtpengine, coturn) per run, shared by the files, which run one at a time.
+          globalSetup: ['tests/interop/support/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

@@ -4,11 +4,22 @@
 # Used by scripts/test.sh (npm test) and .ci/run.
 set -euo pipefail
 
-# One package per line; later test layers (lab interop) add theirs here.
+# One package per line. With arguments, only those are checked (npm run lab:start passes the lab's).
 PACKAGES=(
-  chromium   # the browser the e2e tests drive (CHROMIUM_PATH, default /usr/bin/chromium)
-  iproute2   # `ip`, to bring up loopback in the test network namespace
+  chromium                     # the browser the e2e tests drive (CHROMIUM_PATH, default /usr/bin/chromium)
+  iproute2                     # `ip`, to bring up loopback in the test network namespace
+  kamailio                     # the lab (lab/, tests/interop): WebSocket registrar and proxy
+  kamailio-websocket-modules   #   its ws/wss transport
+  kamailio-tls-modules         #   wss
+  rtpengine-daemon             #   WebRTC <-> RTP/AVP media, G.729 transcoding
+  coturn                       #   TURN
+  baresip                      #   a plain SIP phone as far end
+  sip-tester                   #   sipp, scripted far ends
+  openssl                      #   the lab's self-signed WSS certificate, made at start
 )
+if [ "$#" -gt 0 ]; then
+  PACKAGES=("$@")
+fi
 
 missing=()
 for package in "${PACKAGES[@]}"; do
