@@ -16,7 +16,9 @@ describe('reachability check (OPTIONS) in Chromium', () => {
       await expect.poll(() => statusText(caller.page), REGISTER_TIMEOUT).toBe('Registered');
       await expect.poll(() => statusText(callee.page), REGISTER_TIMEOUT).toBe('Registered');
       const page = caller.page;
-      await page.getByText('Check reachability (OPTIONS)').click();
+      // The check lives on the Diagnostics screen.
+      await page.getByRole('tab', { name: 'Diagnostics' }).click();
+      await page.getByRole('heading', { name: 'Check reachability (OPTIONS)' }).waitFor();
       const result = page.getByRole('status', { name: 'Reachability result' });
 
       await page.getByLabel('SIP URI to check').fill('1001');

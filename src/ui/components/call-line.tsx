@@ -12,6 +12,7 @@ import {
 } from '../../stores/calls';
 import { useCallService } from '../hooks/use-calls';
 import { useNow } from '../hooks/use-now';
+import { CallQualityIndicator } from './call-quality-indicator';
 import { Icon } from './icons';
 import { Keypad } from './keypad';
 import { TransferForm } from './transfer-form';
@@ -132,6 +133,7 @@ export function CallLineView({ line, selected, partner }: CallLineViewProps) {
             </span>
           </p>
         </div>
+        {tone === 'active' && line.quality !== undefined && <CallQualityIndicator quality={line.quality} />}
         {timer !== undefined && (
           <span role="timer" aria-label="Call duration" className="shrink-0 font-mono text-sm text-slate-600 tabular-nums dark:text-slate-300">
             {timer}

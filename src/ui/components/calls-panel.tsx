@@ -1,14 +1,35 @@
-import { selectLines, selectSelectedId, transferPartner } from '../../stores/calls';
-import { useCalls } from '../hooks/use-calls';
+import { useId } from 'react';
+import { lineTitle, selectLines, selectSelectedId, swapPair, transferPartner } from '../../stores/calls';
+import { useCallService, useCalls } from '../hooks/use-calls';
 import { CallLineView } from './call-line';
 
 /** Every call as a line, oldest first; a second incoming call appears below the first. */
 export function CallsPanel() {
   const lines = useCalls(selectLines);
   const selectedId = useCalls(selectSelectedId);
+  const service = useCallService();
+  const swapHintId = useId();
   if (lines.length === 0) return null;
+  const swap = swapPair(lines);
   return (
     <section aria-label="Calls">
+      {swap && (
+        // One press: the call we talk on goes on hold and the held one comes back.
+        <button
+          type="button"
+          disabled={!service}
+          onClick={() => void service?.swap()}
+          aria-label="Swap"
+          aria-describedby={swapHintId}
+          className="mb-2 flex h-10 w-full items-center justify-center gap-2 rounded-xl bg-teal-700 text-sm font-semibold text-white hover:bg-teal-800 disabled:opacity-50 dark:bg-teal-600 dark:hover:bg-teal-500"
+        >
+          <span aria-hidden="true">⇄</span>
+          Swap
+          <span id={swapHintId} className="truncate font-normal opacity-90">
+            to {lineTitle(swap.held)}
+          </span>
+        </button>
+      )}
       <ul className="flex flex-col gap-2">
         {lines.map((line) => (
           <CallLineView key={line.id} line={line} selected={line.id === selectedId} partner={transferPartner(lines, line)} />

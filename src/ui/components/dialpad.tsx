@@ -1,7 +1,8 @@
-import { useEffect, useId, useRef, useState, type ClipboardEvent, type FormEvent } from 'react';
+import { useContext, useEffect, useId, useRef, useState, type ClipboardEvent, type FormEvent } from 'react';
 import { parseDialTarget } from '../../services/dial-target';
 import { useCallService } from '../hooks/use-calls';
 import { useNavigation } from '../hooks/use-navigation';
+import { DialFieldSlotContext } from '../keyboard/dial-field-slot';
 import { Icon } from './icons';
 import { Keypad } from './keypad';
 
@@ -11,6 +12,8 @@ export function Dialpad() {
   const [text, setText] = useState('');
   const [problem, setProblem] = useState<string | undefined>(undefined);
   const input = useRef<HTMLInputElement>(null);
+  const form = useRef<HTMLFormElement>(null);
+  const slot = useContext(DialFieldSlotContext);
   const problemId = useId();
   const draft = useNavigation((state) => state.dialDraft);
   const [appliedDraft, setAppliedDraft] = useState(draft?.seq);
@@ -30,6 +33,23 @@ export function Dialpad() {
     setText(next);
     setProblem(undefined);
   };
+
+  // Keys typed anywhere on the page (the keyboard shortcuts) land here while the dialpad is shown.
+  useEffect(
+    () =>
+      slot.fill({
+        append(key) {
+          service?.keyTone(key);
+          setText((before) => before + key);
+          setProblem(undefined);
+          input.current?.focus();
+        },
+        submit() {
+          if (input.current?.value.trim()) form.current?.requestSubmit();
+        },
+      }),
+    [slot, service],
+  );
 
   const press = (key: string) => {
     service?.keyTone(key);
@@ -57,7 +77,7 @@ export function Dialpad() {
   };
 
   return (
-    <form onSubmit={submit} aria-label="Dialpad" className="flex flex-col gap-3">
+    <form ref={form} onSubmit={submit} aria-label="Dialpad" className="flex flex-col gap-3">
       <div>
         <div className="flex items-center gap-1 rounded-2xl bg-white px-3 ring-1 ring-slate-200 focus-within:ring-2 focus-within:ring-teal-600 dark:bg-slate-900 dark:ring-slate-800 dark:focus-within:ring-teal-500">
           <input

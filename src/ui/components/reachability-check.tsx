@@ -2,7 +2,7 @@ import { useContext, useId, useState, type FormEvent } from 'react';
 import { reachabilityReport, type ReachabilityReport } from '../../services/reachability';
 import { PingContext } from '../ping-context';
 
-/** Sends OPTIONS to any address and shows what came back: a check users can run themselves. */
+/** Sends OPTIONS to any address and shows what came back: a check users can run themselves (on the Diagnostics screen). */
 export function ReachabilityCheck() {
   const ping = useContext(PingContext);
   const [target, setTarget] = useState('');
@@ -20,8 +20,10 @@ export function ReachabilityCheck() {
   };
 
   return (
-    <details className="rounded-2xl bg-white px-3 py-2 text-sm ring-1 ring-slate-200 dark:bg-slate-900 dark:ring-slate-800">
-      <summary className="cursor-pointer font-medium">Check reachability (OPTIONS)</summary>
+    <section aria-labelledby={`${resultId}-title`} className="rounded-2xl bg-white p-3 text-sm ring-1 ring-slate-200 dark:bg-slate-900 dark:ring-slate-800">
+      <h3 id={`${resultId}-title`} className="font-semibold">
+        Check reachability (OPTIONS)
+      </h3>
       <form onSubmit={(event) => void submit(event)} className="mt-2 flex gap-2">
         <input
           type="text"
@@ -59,6 +61,6 @@ export function ReachabilityCheck() {
           </>
         )}
       </div>
-    </details>
+    </section>
   );
 }

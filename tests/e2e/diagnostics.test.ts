@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { openApp, statusText, type AppPage } from './support/app-page';
+import { callLine, dial, lineStatus } from './support/call-page';
+import { chromiumForFile } from './support/chromium';
+import { e2eContext } from './support/e2e-context';
+
+const WAIT = { timeout: 15_000, interval: 100 };
+
+describe('Diagnostics screen, in Chromium', () => {
+  const { appUrl } = e2eContext();
+  const chromium = chromiumForFile();
+
+  async function phone(user: string): Promise<AppPage> {
+    const app = await openApp(chromium.browser, appUrl, { user });
+    await expect.poll(() => statusText(app.page), WAIT).toBe('Registered');
+    return app;
+  }
+
+  const showDiagnostics = (app: AppPage) => app.page.getByRole('tab', { name: 'Diagnostics' }).click();
+
+  it('draws REGISTER, 401 and 200 between us and the proxy; the raw text shows the digest hash, never the password', async () => {
+    const app = await phone('1008');
+    try {
+      await showDiagnostics(app);
+      const ladder = app.page.getByRole('list', { name: 'SIP ladder' });
+      const arrows = async () => (await ladder.getByRole('button').all()).map((b) => b.getAttribute('aria-label'));
+      await expect.poll(async () => (await Promise.all(await arrows())).slice(0, 4).map((name) => name?.replace(/ at .*/, '')), WAIT).toEqual([
+        'REGISTER from Us to Proxy',
+        '401 Unauthorized from Proxy to Us',
+        'REGISTER from Us to Proxy',
+        '200 OK from Proxy to Us',
+      ]);
+
+      const raw = app.page.getByLabel('Raw message');
+      await ladder.getByRole('button').nth(2).click();
+      const text = (await raw.textContent()) ?? '';
+      expect(text).toMatch(/^REGISTER sip:/);
+      expect(text).toMatch(/Authorization: Digest username="1008", realm="[^"]+", nonce="[^"]+", uri="[^"]+", response="[0-9a-f]{32,}"/);
+      expect(text).not.toContain('secret1008');
+
+      await ladder.getByRole('button').nth(1).click();
+      expect(await raw.textContent()).toMatch(/^SIP\/2\.0 401 Unauthorized\r?\n[\s\S]*WWW-Authenticate: Digest/);
+      // The password is nowhere on the page.
+      expect(await app.page.locator('body').textContent()).not.toContain('secret1008');
+      expect(app.errors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('graphs loss, jitter, round trip and MOS of the current call, every second, and draws the call on the ladder', async () => {
+    const caller = await phone('1008');
+    const callee = await phone('1009');
+    try {
+      await dial(caller.page, '1009');
+      await callLine(callee.page, '1008').getByRole('button', { name: 'Answer', exact: true }).click();
+      await expect.poll(() => lineStatus(caller.page, '1009'), WAIT).toBe('Connected');
+      await showDiagnostics(caller);
+
+      const graph = caller.page.getByRole('region', { name: 'Call quality graph' });
+      const mos = graph.getByRole('img', { name: /^Estimated MOS, last minute: now / });
+      await expect.poll(async () => (await mos.getAttribute('aria-label')) ?? '', WAIT).toMatch(/now [1-4]\.\d\d$/);
+      for (const name of [/^Packet loss, last minute: now \d+\.\d %$/, /^Jitter, last minute: now \d+ ms$/, /^Round-trip time, last minute: now \d+ ms$/]) {
+        await expect.poll(async () => graph.getByRole('img', { name }).count(), WAIT).toBe(1);
+      }
+      // A second later there are more points on the line.
+      const points = async () => ((await mos.locator('polyline').first().getAttribute('points')) ?? '').split(' ').length;
+      const before = await points();
+      await expect.poll(points, WAIT).toBeGreaterThan(before);
+
+      const ladder = caller.page.getByRole('list', { name: 'SIP ladder' });
+      const names = await Promise.all((await ladder.getByRole('button').all()).map((b) => b.getAttribute('aria-label')));
+      expect(names.some((name) => name?.startsWith('INVITE from Us to Far end'))).toBe(true);
+      expect(names.some((name) => name?.startsWith('200 OK from Far end to Us'))).toBe(true);
+      expect(names.some((name) => name?.startsWith('ACK from Us to Far end'))).toBe(true);
+
+      await callLine(caller.page, '1009').getByRole('button', { name: 'Hang up', exact: true }).click();
+      await expect.poll(() => graph.getByText('No call in progress.').count(), WAIT).toBe(1);
+      for (const app of [caller, callee]) expect(app.errors).toEqual([]);
+    } finally {
+      await caller.close();
+      await callee.close();
+    }
+  });
+});
