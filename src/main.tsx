@@ -10,6 +10,7 @@ import { createConsoleLogger } from './platform/console-logger';
 import { localStorageOrUndefined } from './platform/local-storage';
 import { createAccountStore } from './stores/account';
 import { createCallsStore } from './stores/calls';
+import { createDiagnosticsStore } from './stores/diagnostics';
 import { createMessagesStore } from './stores/messages';
 import { createNavigationStore } from './stores/navigation';
 import { createSettingsStore } from './stores/settings';
@@ -18,11 +19,13 @@ import { App } from './ui/app';
 import { useResolved } from './ui/hooks/use-resolved';
 import { NavigationStoreContext } from './ui/navigation-context';
 import { PingContext, type Ping } from './ui/ping-context';
+import { DiagnosticsStoreContext } from './ui/screens/diagnostics/diagnostics-context';
 import { RetryContext, SettingsServiceContext, SettingsStoreContext } from './ui/settings-context';
 
 const store = createAccountStore();
 const calls = createCallsStore();
 const messages = createMessagesStore();
+const diagnostics = createDiagnosticsStore();
 const navigation = createNavigationStore();
 const settings = createSettingsStore();
 const logger = createConsoleLogger(import.meta.env.DEV ? 'debug' : 'info');
@@ -39,6 +42,7 @@ const app = startApp({
       store,
       calls,
       messages,
+      diagnostics,
       ringer,
       storage: localStorageOrUndefined(),
       logger,
@@ -67,7 +71,9 @@ function Root() {
             <PhoneProviders phone={phone} calls={calls} messages={messages}>
               <PingContext value={ping}>
                 <NavigationStoreContext value={navigation}>
-                  <App />
+                  <DiagnosticsStoreContext value={diagnostics}>
+                    <App />
+                  </DiagnosticsStoreContext>
                 </NavigationStoreContext>
               </PingContext>
             </PhoneProviders>

@@ -3,6 +3,7 @@ import { WebRtcMediaEngine } from '../media';
 import { createBrowserPlatform } from '../platform';
 import { loadInstanceId } from '../platform/instance-id';
 import { createCallService, type CallService } from '../services/call-service';
+import { startDiagnostics } from '../services/diagnostics/start-diagnostics';
 import { createMessageService, notifyWhenHidden, type MessageService } from '../services/message-service';
 import { openMessageRepository } from '../services/persistence/open-message-repository';
 import { createPhoneService, type PhoneService } from '../services/phone-service';
@@ -11,6 +12,7 @@ import { UserAgent } from '../sip';
 import type { Logger } from '../sip/ports';
 import type { AccountStore } from '../stores/account';
 import { createCallsStore, type CallsStore } from '../stores/calls';
+import type { DiagnosticsStore } from '../stores/diagnostics';
 import { createMessagesStore, type MessagesStore } from '../stores/messages';
 import { DEFAULT_AUDIO_SETTINGS, type AudioSettings } from '../stores/settings';
 import type { AccountConfig } from './account-config';
@@ -24,6 +26,8 @@ export interface StartPhoneOptions {
   calls?: CallsStore;
   /** The store the Messages screen renders; a private one when the caller shows no messages. */
   messages?: MessagesStore;
+  /** The SIP trace and call-quality samples the Diagnostics screen shows; none are kept without it. */
+  diagnostics?: DiagnosticsStore;
   /** The incoming-call sound; one per page, shared by the phones of successive accounts. */
   ringer: Ringer;
   storage: Storage | undefined;
@@ -74,14 +78,26 @@ export async function startPhone(options: StartPhoneOptions): Promise<RunningPho
     transfer: transferOptions(config.call, options.ask ?? (() => true)),
   });
   const phone = createPhoneService(agent, store);
+  const callsStore = options.calls ?? createCallsStore();
   const calls = createCallService({
     agent,
-    store: options.calls ?? createCallsStore(),
+    store: callsStore,
     keyTones: engine,
     ringer: options.ringer,
     timers: platform.timers,
     logger,
   });
+  // Before phone.start(), so the ladder shows the first REGISTER.
+  const stopDiagnostics =
+    options.diagnostics &&
+    startDiagnostics({
+      transport: agent.transport,
+      calls: callsStore,
+      stats: (id) => calls.stats(id),
+      diagnostics: options.diagnostics,
+      timers: platform.timers,
+      secrets: [config.password ?? ''],
+    });
   const messages = createMessageService({
     agent,
     store: options.messages ?? createMessagesStore(),
@@ -104,6 +120,7 @@ export async function startPhone(options: StartPhoneOptions): Promise<RunningPho
       // Hang up first: a BYE needs the flow the un-REGISTER closes.
       calls.dispose();
       messages.dispose();
+      stopDiagnostics?.();
       await phone.stop();
     },
   };
