@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createHistoryStore, entryOutcome, kindText, selectHistoryList, selectMissedUnseen, type HistoryEntry } from '../../../src/stores/history';
+import { createHistoryStore, entryAddress, entryOutcome, kindText, selectHistoryList, selectMissedUnseen, type HistoryEntry } from '../../../src/stores/history';
 
 function entry(id: string, time: number, overrides: Partial<HistoryEntry> = {}): HistoryEntry {
   return {
@@ -54,5 +54,24 @@ describe('history store', () => {
     expect(entryOutcome(entry('a', 1, { kind: 'incoming', durationMs: 65_000 }))).toBe('01:05');
     expect(entryOutcome(entry('a', 1))).toBe('Busy');
     expect(entryOutcome(entry('a', 1, { kind: 'missed' }))).toBeUndefined();
+  });
+});
+
+describe('entryAddress', () => {
+  const AOR = 'sip:1000@127.0.0.1';
+
+  it('calls back someone in the account domain by number, anyone else by address', () => {
+    expect(entryAddress({ displayName: 'Bob', number: '1001', uri: 'sip:1001@127.0.0.1' }, AOR)).toBe('1001');
+    expect(entryAddress({ displayName: undefined, number: 'bob', uri: 'sip:bob@example.com;transport=ws' }, AOR)).toBe('sip:bob@example.com');
+  });
+
+  it('falls back to the number when the account is not known yet or the address is a tel: URI', () => {
+    expect(entryAddress({ displayName: undefined, number: '1001', uri: 'sip:1001@127.0.0.1' }, undefined)).toBe('1001');
+    expect(entryAddress({ displayName: undefined, number: '+15550100', uri: 'tel:+15550100' }, AOR)).toBe('+15550100');
+  });
+
+  it('gives nothing to call for an anonymous caller', () => {
+    expect(entryAddress({ displayName: 'Anonymous', number: 'anonymous', uri: 'sip:anonymous@anonymous.invalid' }, AOR)).toBeUndefined();
+    expect(entryAddress({ displayName: undefined, number: 'x', uri: 'sip:x@anonymous.invalid' }, AOR)).toBeUndefined();
   });
 });
