@@ -12,15 +12,36 @@ export interface ContentLine {
   value: string;
 }
 
+/** A vCard 2.1 quoted-printable line (as phones export non-ASCII names) ending in "=" goes on to the next line. */
+const QP_SOFT_BREAK = /^[^:]*;ENCODING=QUOTED-PRINTABLE[;:].*=$/i;
+
 /** The logical lines of a vCard file, each with the number of the physical line it starts on. */
 export function unfoldLines(text: string): { line: string; at: number }[] {
   const lines: { line: string; at: number }[] = [];
+  let softBreak = false;
   text.split(/\r\n|\r|\n/).forEach((physical, index) => {
     const last = lines.at(-1);
-    if (last && (physical.startsWith(' ') || physical.startsWith('\t'))) last.line += physical.slice(1);
+    if (last && softBreak) last.line = last.line.slice(0, -1) + physical;
+    else if (last && (physical.startsWith(' ') || physical.startsWith('\t'))) last.line += physical.slice(1);
     else lines.push({ line: physical, at: index + 1 });
+    softBreak = QP_SOFT_BREAK.test(lines.at(-1)!.line);
   });
   return lines;
+}
+
+/** Decodes a vCard 2.1 ENCODING=QUOTED-PRINTABLE value ("=C3=A9" is "é" in UTF-8). */
+export function decodeQuotedPrintable(value: string): string {
+  const bytes: number[] = [];
+  for (let i = 0; i < value.length; i++) {
+    const hex = value[i] === '=' ? /^[0-9A-Fa-f]{2}/.exec(value.slice(i + 1, i + 3)) : null;
+    if (hex) {
+      bytes.push(parseInt(hex[0], 16));
+      i += 2;
+    } else {
+      bytes.push(...new TextEncoder().encode(value[i]!));
+    }
+  }
+  return new TextDecoder().decode(new Uint8Array(bytes));
 }
 
 /** Splits a content line; undefined when it has no name or no ":" outside quotes. */

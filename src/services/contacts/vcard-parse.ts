@@ -1,8 +1,8 @@
 import type { ImportedContact, ParsedFile } from './imported-contact';
-import { parseContentLine, splitComponents, unescapeText, unfoldLines, type ContentLine } from './vcard-lines';
+import { decodeQuotedPrintable, parseContentLine, splitComponents, unescapeText, unfoldLines, type ContentLine } from './vcard-lines';
 
 /**
- * Reads the contacts of a vCard file (3.0, RFC 2426; 4.0, RFC 6350; the plain parts of 2.1):
+ * Reads the contacts of a vCard file (3.0, RFC 2426; 4.0, RFC 6350; 2.1 with quoted-printable):
  * the name from FN (else N), numbers from TEL, SIP addresses from IMPP (RFC 4770), the first
  * EMAIL. A file that is not well-formed is refused as a whole, with the line at fault.
  */
@@ -22,7 +22,8 @@ export function parseVCards(text: string): ParsedFile {
       contacts.push(contactOf(card, `card ${contacts.length + 1}`));
       card = undefined;
     } else if (card) {
-      card.push(property);
+      const encoding = property.params.get('ENCODING')?.[0]?.toUpperCase();
+      card.push(encoding === 'QUOTED-PRINTABLE' ? { ...property, value: decodeQuotedPrintable(property.value) } : property);
     } else {
       return { ok: false, problem: `Line ${at} is outside any vCard (BEGIN:VCARD missing)` };
     }

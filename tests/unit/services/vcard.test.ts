@@ -52,6 +52,13 @@ describe('vCard import', () => {
     ]);
   });
 
+  it('reads a 2.1 card as phones export it: bare types and a quoted-printable name with soft line breaks', () => {
+    const parsed = parseVCards(
+      crlf('BEGIN:VCARD', 'VERSION:2.1', 'N;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:;J=C3=BCrgen=20M=', '=C3=BCller;;;', 'FN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:J=C3=BCrgen=20M=', '=C3=BCller', 'TEL;CELL;PREF:+49301234567', 'END:VCARD'),
+    );
+    expect(parsed).toEqual({ ok: true, contacts: [{ where: 'card 1', name: 'Jürgen Müller', numbers: ['+49301234567'] }] });
+  });
+
   it('keeps a card without a number, for the import to report', () => {
     const parsed = parseVCards(crlf('BEGIN:VCARD', 'FN:Nobody', 'END:VCARD'));
     expect(parsed).toEqual({ ok: true, contacts: [{ where: 'card 1', name: 'Nobody', numbers: [] }] });
