@@ -19,7 +19,10 @@ export interface ImportPlan {
  * skipped, so importing a file twice adds nothing the second time.
  */
 export function planImport(existing: readonly Contact[], imported: readonly ImportedContact[]): ImportPlan {
-  const known = existing.map(signature);
+  // The number keys of each known contact, by name: a file of thousands is checked in linear time.
+  const known = new Map<string, Set<string>[]>();
+  const remember = ({ name, keys }: Signature) => known.set(name, [...(known.get(name) ?? []), keys]);
+  existing.map(signature).forEach(remember);
   const plan: ImportPlan = { add: [], skipped: [] };
   for (const contact of imported) {
     const where = contact.name ? `${contact.where} (${contact.name})` : contact.where;
@@ -33,17 +36,22 @@ export function planImport(existing: readonly Contact[], imported: readonly Impo
       continue;
     }
     const mine = signature(checked.contact);
-    if (known.some((other) => other.name === mine.name && [...mine.keys].some((key) => other.keys.has(key)))) {
+    if (known.get(mine.name)?.some((keys) => [...mine.keys].some((key) => keys.has(key)))) {
       plan.skipped.push({ where, reason: 'already in contacts' });
       continue;
     }
-    known.push(mine);
+    remember(mine);
     plan.add.push(checked.contact);
   }
   return plan;
 }
 
-function signature(contact: Pick<Contact, 'name' | 'numbers'>): { name: string; keys: Set<string> } {
+interface Signature {
+  name: string;
+  keys: Set<string>;
+}
+
+function signature(contact: Pick<Contact, 'name' | 'numbers'>): Signature {
   return {
     name: contact.name.trim().toLowerCase(),
     keys: new Set(contact.numbers.map(numberKey).filter((key): key is string => key !== undefined)),
