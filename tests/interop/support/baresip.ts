@@ -29,6 +29,8 @@ export interface BaresipOptions {
   user: string;
   /** Answer incoming calls at once (default true). */
   autoAnswer?: boolean;
+  /** Its address book: `contact_next` makes the first current, `message <text>` sends to it. */
+  contacts?: string[];
 }
 
 export interface Baresip {
@@ -64,17 +66,19 @@ export async function startBaresip(lab: LabInfo, options: BaresipOptions): Promi
     .replace(/^sip_listen\s.*$/m, `sip_listen\t\t127.0.0.1:${sipPort}`)
     .replace(/^ctrl_tcp_listen\s.*$/m, `ctrl_tcp_listen\t\t127.0.0.1:${ctrlPort}`)
     .replace(/^module\s+stdio\.so$/m, '')
-    .concat(`module\t\t\tsndfile.so\nsnd_path\t\t${dir}\n`);
+    .concat(`module\t\t\tsndfile.so\nsnd_path\t\t${dir}\nmodule_app\t\tcontact.so\n`);
   await writeFile(path.join(dir, 'config'), config);
   const answer = options.autoAnswer === false ? 'manual' : 'auto';
   const account = `<sip:${options.user}@${lab.domain}>;auth_pass=${labPassword(options.user)};outbound="${lab.sipUri};transport=udp";answermode=${answer};regint=600`;
   await writeFile(path.join(dir, 'accounts'), `${account}\n`);
-  await writeFile(path.join(dir, 'contacts'), '');
+  await writeFile(path.join(dir, 'contacts'), (options.contacts ?? []).map((uri) => `<${uri}>\n`).join(''));
 
   let output = '';
   const child = spawn('baresip', ['-f', dir], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  // Its status line repeats several times a second during a call: keep the tail only.
+  const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-50_000));
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
 
   const events: BaresipEvent[] = [];
@@ -120,12 +124,23 @@ export async function startBaresip(lab: LabInfo, options: BaresipOptions): Promi
   };
 
   try {
-    await baresip.waitForEvent((e) => e.type === 'REGISTER_OK', 10_000);
+    // It may register before ctrl_tcp accepts us, so ask rather than wait for REGISTER_OK.
+    let registration = '';
+    await waitUntil(
+      async () => / OK /.test((registration = plain((await baresip.command('reginfo')).data))),
+      10_000,
+      () => `baresip ${options.user} did not register: ${registration}\n${output.slice(-2000)}`,
+    );
   } catch (error) {
     await baresip.close();
     throw error;
   }
   return baresip;
+}
+
+/** Text without its terminal colour codes. */
+function plain(text: string): string {
+  return text.replace(/\x1b\[[0-9;]*m/g, '');
 }
 
 /** The largest absolute 16-bit sample of a PCM WAV file (after its 44-byte header). */

@@ -27,7 +27,15 @@ export async function openTabphone(browser: Browser, user: string, options: Tabp
     ...options.params,
   };
   const app = await openApp(browser, `${appUrl}/`, params, { initScripts: [keepPeerConnections] });
-  if (options.waitRegistered !== false) await waitForStatus(app.page, 'Registered');
+  if (options.waitRegistered !== false) {
+    try {
+      await waitForStatus(app.page, 'Registered');
+    } catch (error) {
+      await app.close();
+      const thrown = app.errors.map((e) => e.message).join('; ');
+      throw thrown ? new Error(`${(error as Error).message}; the page threw: ${thrown}`) : error;
+    }
+  }
   return app;
 }
 
@@ -40,6 +48,6 @@ export async function waitForStatus(page: Page, expected: string | RegExp, timeo
       return typeof expected === 'string' ? last === expected : last !== null && expected.test(last);
     },
     timeoutMs,
-    () => `account status is "${last}", not ${String(expected)}`,
+    async () => `account status is "${last}", not ${String(expected)}; the page shows: ${(await page.locator('body').innerText()).slice(0, 300)}`,
   );
 }

@@ -1,0 +1,126 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { AppPage } from '../e2e/support/app-page';
+import { dial } from '../e2e/support/call-page';
+import { chromiumForFile } from '../e2e/support/chromium';
+import { waitForRtpBothWays } from './support/media';
+import { openTabphone } from './support/tabphone-page';
+import { endAllCalls, inboundCodec, pressOnLine, remoteSdp, waitForLine, waitForNoLines } from './sipp/support-call-lines';
+import { describeRun, receivedRequests, startFarEnd, type FarEnd } from './sipp/support-sipp';
+
+// Tabphone is lab user 1015 in Chromium; each test's far end is a sipp scenario
+// (tests/interop/sipp/*.xml) reached through Kamailio and rtpengine: dialled as udp-<port> or
+// g729-<port>, or calling us from UDP. Each scenario fails unless the far end saw what it expects.
+const US = '1015';
+/** How a sipp UAC appears on our call line (its From user). */
+const SIPP_CALLER = 'sipp';
+const chromium = chromiumForFile();
+let app: AppPage;
+const farEnds: FarEnd[] = [];
+
+beforeAll(async () => {
+  app = await openTabphone(chromium.browser, US);
+});
+
+afterEach(async () => {
+  await endAllCalls(app.page);
+  await Promise.all(farEnds.splice(0).map((farEnd) => farEnd.close()));
+  await waitForNoLines(app.page);
+});
+
+afterAll(async () => {
+  expect(app?.errors ?? []).toEqual([]);
+  await app?.close();
+});
+
+async function farEnd(...args: Parameters<typeof startFarEnd>): Promise<FarEnd> {
+  const started = await startFarEnd(...args);
+  farEnds.push(started);
+  return started;
+}
+
+/** The far end followed its scenario to the end (sipp exit 0); returns its message trace. */
+async function expectScenarioPassed(far: FarEnd): Promise<string> {
+  const result = await far.done;
+  expect(result.code, describeRun(far.scenario, result)).toBe(0);
+  return result.messages;
+}
+
+describe('Tabphone against sipp far ends through Kamailio and rtpengine', () => {
+  it('hangs up while the far end rings: it gets a CANCEL and answers 487', async () => {
+    const far = await farEnd('uas-ringing-cancel.xml');
+    const party = `udp-${far.port}`;
+    await dial(app.page, party);
+    await waitForLine(app.page, party, 'Ringing');
+    await pressOnLine(app.page, party, 'Hang up');
+    const trace = await expectScenarioPassed(far);
+    expect(receivedRequests(trace, 'CANCEL')).toHaveLength(1);
+  });
+
+  it('shows "Busy" when the far end answers 486 Busy Here', async () => {
+    const far = await farEnd('uas-busy.xml');
+    const party = `udp-${far.port}`;
+    await dial(app.page, party);
+    await waitForLine(app.page, party, 'Busy');
+    await expectScenarioPassed(far);
+  });
+
+  it('holds and resumes: the far end is offered a=sendonly, then a=sendrecv', async () => {
+    const far = await farEnd('uas-hold.xml');
+    const party = `udp-${far.port}`;
+    await dial(app.page, party);
+    await waitForLine(app.page, party, 'Connected');
+    await pressOnLine(app.page, party, 'Hold');
+    await waitForLine(app.page, party, 'On hold');
+    await pressOnLine(app.page, party, 'Resume');
+    await waitForLine(app.page, party, 'Connected');
+    await pressOnLine(app.page, party, 'Hang up');
+    const trace = await expectScenarioPassed(far);
+    const [, hold, resume] = receivedRequests(trace, 'INVITE');
+    expect(hold?.body).toMatch(/^a=sendonly\r?$/m);
+    expect(resume?.body).toMatch(/^a=sendrecv\r?$/m);
+  });
+
+  for (const variant of [
+    { name: 'a=sendonly', keys: { hold_address: '127.0.0.1', hold_direction: 'sendonly' } },
+    { name: 'c=0.0.0.0', keys: { hold_address: '0.0.0.0', hold_direction: 'sendrecv' } },
+  ]) {
+    it(`shows "Held by remote" when the far end re-INVITEs with ${variant.name}, answering recvonly or inactive`, async () => {
+      const far = await farEnd('uac-remote-hold.xml', { calls: US, keys: variant.keys });
+      await waitForLine(app.page, SIPP_CALLER, 'Incoming call');
+      await pressOnLine(app.page, SIPP_CALLER, 'Answer');
+      await waitForLine(app.page, SIPP_CALLER, 'Held by remote');
+      await pressOnLine(app.page, SIPP_CALLER, 'Hang up');
+      await expectScenarioPassed(far);
+    });
+  }
+
+  it('answers a delayed offer: our offer in the 200, the far end\'s answer in the ACK, audio both ways', async () => {
+    const far = await farEnd('uac-delayed-offer.xml', { calls: US, rtpEcho: true });
+    await waitForLine(app.page, SIPP_CALLER, 'Incoming call');
+    await pressOnLine(app.page, SIPP_CALLER, 'Answer');
+    await waitForLine(app.page, SIPP_CALLER, 'Connected');
+    // The far end echoes what it receives: bytes come back only if both directions work.
+    await waitForRtpBothWays(app.page);
+    await pressOnLine(app.page, SIPP_CALLER, 'Hang up');
+    await expectScenarioPassed(far);
+  });
+
+  it('calls a G.729-only far end through rtpengine transcoding and keeps a browser codec', async () => {
+    const far = await farEnd('uas-g729.xml', { rtpEcho: true });
+    const party = `g729-${far.port}`;
+    await dial(app.page, party);
+    await waitForLine(app.page, party, 'Connected');
+    // The echo returns G.729 to rtpengine, which must decode it and re-encode for the browser.
+    await waitForRtpBothWays(app.page);
+    expect(await inboundCodec(app.page)).toMatch(/^audio\/(opus|PCMU|PCMA)$/i);
+    expect(await remoteSdp(app.page)).not.toMatch(/G729/i);
+    await pressOnLine(app.page, party, 'Hang up');
+
+    const trace = await expectScenarioPassed(far);
+    const offer = receivedRequests(trace, 'INVITE')[0]?.body ?? '';
+    // The far end was offered G.729, plus at most telephone-event: nothing it would have to refuse.
+    const formats = /^m=audio \d+ RTP\/AVP ([\d ]+)\r?$/m.exec(offer)?.[1]?.split(' ') ?? [];
+    expect(formats[0]).toBe('18');
+    for (const format of formats.slice(1)) expect(offer).toMatch(new RegExp(`^a=rtpmap:${format} telephone-event/`, 'm'));
+  });
+});
