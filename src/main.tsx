@@ -1,6 +1,5 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { registerSW } from 'virtual:pwa-register';
 import { PhoneProviders } from './app/phone-providers';
 import { startApp } from './app/start-app';
 import { startPhone } from './app/start-phone';
@@ -11,14 +10,18 @@ import { localStorageOrUndefined } from './platform/local-storage';
 import { createAccountStore } from './stores/account';
 import { createCallsStore } from './stores/calls';
 import { createDiagnosticsStore } from './stores/diagnostics';
-import { createMessagesStore } from './stores/messages';
+import { createMessagesStore, selectTotalUnread } from './stores/messages';
 import { createNavigationStore } from './stores/navigation';
+import { connectPwa, createPwa } from './pwa/start-pwa';
+import { storeCounter } from './pwa/app-badge';
 import { createSettingsStore } from './stores/settings';
 import { AccountStoreContext } from './ui/account-store-context';
 import { App } from './ui/app';
 import { useResolved } from './ui/hooks/use-resolved';
 import { NavigationStoreContext } from './ui/navigation-context';
 import { PingContext, type Ping } from './ui/ping-context';
+import { PwaBanners } from './ui/pwa/pwa-banners';
+import { PwaContext } from './ui/pwa/pwa-context';
 import { DiagnosticsStoreContext } from './ui/screens/diagnostics/diagnostics-context';
 import { RetryContext, SettingsServiceContext, SettingsStoreContext } from './ui/settings-context';
 
@@ -30,6 +33,8 @@ const navigation = createNavigationStore();
 const settings = createSettingsStore();
 const logger = createConsoleLogger(import.meta.env.DEV ? 'debug' : 'info');
 const ringer = new WebAudioRinger(logger);
+// Service worker, audio unlock, one registered tab per account: in place before the phone starts.
+const pwa = createPwa({ calls, logger });
 
 const app = startApp({
   account: store,
@@ -48,6 +53,7 @@ const app = startApp({
       logger,
       audio: () => settings.getState().settings.audio,
       ask: (question) => window.confirm(question),
+      claimAccount: pwa.claimAccount,
     }),
   location: window.location,
   replaceSearch: (search) => history.replaceState(history.state, '', `${window.location.pathname}${search}${window.location.hash}`),
@@ -56,6 +62,15 @@ const app = startApp({
   logger,
 });
 const { phone } = app;
+connectPwa({
+  account: store,
+  calls,
+  navigation,
+  callService: async () => (await phone.current())?.calls,
+  badgeCounters: [storeCounter(messages, selectTotalUnread)],
+  ask: (question) => window.confirm(question),
+  logger,
+});
 
 const ping: Ping = async (target) =>
   (await phone.current())?.ping(target) ?? { reachable: false, cause: 'transport', message: 'No account is set up' };
@@ -72,7 +87,10 @@ function Root() {
               <PingContext value={ping}>
                 <NavigationStoreContext value={navigation}>
                   <DiagnosticsStoreContext value={diagnostics}>
-                    <App />
+                    <PwaContext value={pwa}>
+                      <App />
+                      <PwaBanners />
+                    </PwaContext>
                   </DiagnosticsStoreContext>
                 </NavigationStoreContext>
               </PingContext>
@@ -96,5 +114,3 @@ window.addEventListener('pagehide', () => void phone.stop());
 window.addEventListener('pageshow', (event) => {
   if (event.persisted) window.location.reload();
 });
-
-registerSW({ immediate: true });

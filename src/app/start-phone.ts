@@ -36,6 +36,12 @@ export interface StartPhoneOptions {
   audio?: () => AudioSettings;
   /** Asks the user a yes/no question (window.confirm), e.g. before following a transfer. */
   ask?: (question: string) => boolean;
+  /**
+   * Registers only while this tab owns the account (one registered tab per account, src/pwa):
+   * it calls `registration.start()` when this tab may register and returns the release for stop().
+   * Absent: register at once.
+   */
+  claimAccount?: (aor: string, registration: { start(): void; stop(): Promise<void> }) => () => void;
 }
 
 /** The running phone: registration (PhoneService) and calls. */
@@ -108,7 +114,8 @@ export async function startPhone(options: StartPhoneOptions): Promise<RunningPho
     notify: notifyWhenHidden,
     logger,
   });
-  phone.start();
+  const unclaim = options.claimAccount?.(config.aor, { start: () => agent.start(), stop: () => agent.stop() });
+  if (!unclaim) phone.start();
   if (audio().speakerId !== '') await applySpeaker(engine, audio().speakerId, logger);
   return {
     calls,
@@ -122,6 +129,7 @@ export async function startPhone(options: StartPhoneOptions): Promise<RunningPho
       messages.dispose();
       stopDiagnostics?.();
       await phone.stop();
+      unclaim?.();
     },
   };
 }

@@ -20,8 +20,10 @@ export async function handleLaunch(intent: LaunchIntent, targets: LaunchTargets)
   if (intent.screen) targets.show(intent.screen);
   const dial = intent.dial;
   if (!dial) return;
+  // Filled in once the phone is up, just before the question, so the number is on screen when it is asked.
+  const phoneReady = await targets.ready();
   targets.prefillDial(dial.text);
   // An unusable link stays in the dial field, where pressing Call says what is wrong with it.
-  if (!dial.target.ok || !(await targets.ready())) return;
+  if (!dial.target.ok || !phoneReady) return;
   if (targets.ask(`Call ${dial.text}?`)) targets.call(dial.target.target);
 }
