@@ -1,0 +1,80 @@
+/** bench/results.md: the table of one run with where and how it ran, and the samples behind it. */
+import type { BundleSize } from './bundle-size';
+import type { CallSetupSamples } from './call-setup';
+import type { Machine } from './machine';
+import type { RegistrationFigures } from './registration';
+
+export interface RunReport {
+  startedAt: Date;
+  seconds: number;
+  machine: Machine;
+  chromiumVersion: string;
+  /** 1-minute load average at the start and at the end. */
+  load: { start: string; end: string };
+  corpusSize: number;
+  runs: number;
+  table: string;
+  bundles: BundleSize[];
+  calls: { tabphone: CallSetupSamples; jssip: CallSetupSamples };
+  registration: RegistrationFigures;
+}
+
+const list = (values: number[]) => values.map((v) => v.toFixed(0)).join(', ');
+const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+
+function callSamples(name: string, s: CallSetupSamples): string[] {
+  return [
+    `- ${name}: click → INVITE, no STUN: ${list(s.clickToInvite['no STUN'])}; reachable STUN: ${list(s.clickToInvite['reachable STUN'])}; ` +
+      `dead STUN: ${list(s.clickToInvite['dead STUN'])}; INVITE → 200: ${list(s.inviteTo200)}; Answer → first audio: ${list(s.answerToAudio)}`,
+  ];
+}
+
+export function renderResults(r: RunReport): string {
+  const m = r.machine;
+  return [
+    '# Benchmark results',
+    '',
+    `Run ${r.startedAt.toISOString().replace('T', ' ').slice(0, 16)} UTC, ${Math.round(r.seconds)} s, with \`npm run bench\`.`,
+    `Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB; ${m.os}; Node ${m.node}; Chromium ${r.chromiumVersion}.`,
+    `Load average (1 min) ${r.load.start} at the start, ${r.load.end} at the end — absolute figures move with load; compare the ratios.`,
+    '',
+    '"vs JsSIP" and "vs SIP.js": how many times better Tabphone is (above 1: better; for times and sizes, lower is better).',
+    '',
+    r.table,
+    '',
+    '## How',
+    '',
+    `- **Parsing:** ${r.corpusSize} messages (bench/corpus: SIP over WebSocket as Tabphone and the PBX exchange it, incl. a`,
+    '  WebRTC INVITE, REFER with Replaces, sipfrag NOTIFY, compact and folded headers, three Vias; tests/fixtures/sip: captured',
+    '  MicroSIP and CUCM messages). All three parsers must accept every message and agree on the values read. Median of 7',
+    '  interleaved rounds of 300 ms. Our parser defers header parsing to first access, so compare "parse + read".',
+    '- **Bundles:** each entry of bench/entries built by Vite 8 (Rolldown, default minifier, target es2022), gzip level 9.',
+    '  First load: the production build’s index.html plus the scripts and stylesheets it references.',
+    `- **Calls:** Chromium, headless, loopback-only network namespace, embedded PBX; ${r.runs} calls per case, callee pages`,
+    '  answer the moment the Answer button appears. Times: click and answer in the page, INVITE and 200 as the PBX saw',
+    '  them, first audio by getStats polled every 10 ms. JsSIP runs with its defaults (it sends the INVITE once ICE',
+    '  gathering completes), on bench/jssip-page. With the dead STUN server the call goes to a far end that answers 486.',
+    '- **Registration:** in Node over `ws`, each client with its own reconnect policy; recovery after a 1 s PBX outage,',
+    '  fresh clients for each outage.',
+    '- **Memory:** used JS heap after a forced GC (CDP). The JsSIP figures are of a bare page with no UI framework: not like for like.',
+    '',
+    '## Samples (ms)',
+    '',
+    ...callSamples('Tabphone', r.calls.tabphone),
+    ...callSamples('JsSIP', r.calls.jssip),
+    ...Object.entries(r.registration.connectAndRegister).map(
+      ([client, v]) => `- ${client}: connect + REGISTER: ${list(v)}; recovery: ${list(r.registration.recovery[client] ?? [])}`,
+    ),
+    '',
+    '## What takes the room',
+    '',
+    'Share of each package or folder in the code before minification.',
+    '',
+    ...r.bundles.map(
+      (b) =>
+        `- ${b.name} (${kib(b.minBytes)} min, ${kib(b.gzipBytes)} gzip, ${b.files} file${b.files === 1 ? '' : 's'}): ` +
+        b.biggest.map(([group, share]) => `${group} ${(share * 100).toFixed(0)}%`).join(', '),
+    ),
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,93 @@
+/**
+ * `npm run bench`: every benchmark against JsSIP and SIP.js in one run on one machine, printed as
+ * one table and written with the machine, the load and the raw samples to bench/results.md.
+ * Re-runs itself inside a loopback-only network namespace (scripts/netns-run.sh) for Chromium.
+ *
+ *   npm run bench [-- --runs 5]
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { startBrowserBenchStack } from './browser-bench-stack';
+import { buildAppAndSizeFirstLoad, librarySize, LIBRARY_ENTRIES, type BundleSize } from './bundle-size';
+import { measureCallSetup, type CallSetupSamples } from './call-setup';
+import { readCorpus } from './corpus';
+import { inLoopbackOnlyNamespace, rerunInLoopbackNamespace } from './loopback-namespace';
+import { describeMachine, loadAverage } from './machine';
+import { measureHeap, type HeapFigures } from './memory';
+import { runParseBenchmark } from './parse-throughput';
+import { measureRegistration } from './registration';
+import { renderTable } from './report-table';
+import { renderResults } from './results-file';
+import { tableRows } from './table-rows';
+
+if (!inLoopbackOnlyNamespace()) rerunInLoopbackNamespace();
+
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+}
+
+const RUNS = arg('runs', 5);
+const step = (text: string) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}, load ${loadAverage()}] ${text}`);
+
+const startedAt = new Date();
+const loadAtStart = loadAverage();
+const work = await mkdtemp(path.join(os.tmpdir(), 'tabphone-bench-'));
+try {
+  step('parse throughput');
+  const corpus = readCorpus();
+  const parse = runParseBenchmark(corpus, 7, 300);
+
+  step('bundle sizes');
+  const libraries: BundleSize[] = [];
+  for (const { name, entry } of LIBRARY_ENTRIES) libraries.push(await librarySize(name, entry, path.join(work, entry)));
+  const appDist = path.join(work, 'app');
+  const firstLoad = await buildAppAndSizeFirstLoad(appDist);
+
+  step('registration and recovery (Node)');
+  const registration = await measureRegistration({ runs: RUNS * 2, outages: 3, outageMs: 1_000 });
+
+  step('call set-up and memory (Chromium)');
+  const stack = await startBrowserBenchStack(appDist, work);
+  let chromiumVersion: string;
+  let calls: { tabphone: CallSetupSamples; jssip: CallSetupSamples };
+  let heap: { tabphone: HeapFigures; jssip: HeapFigures };
+  try {
+    chromiumVersion = stack.browser.version();
+    const env = { browser: stack.browser, seen: stack.seen, busyUser: stack.busy.user, stunUrl: stack.stun.url, deadStunUrl: stack.deadStun.url };
+    step('  Tabphone calls');
+    const tabphone = await measureCallSetup(env, stack.tabphone, { caller: '1000', callee: '1001' }, [], { runs: RUNS, deadRunsInParallel: false });
+    step('  JsSIP calls (JsSIP waits for ICE gathering to end: the dead-STUN calls run in parallel)');
+    const jssip = await measureCallSetup(env, stack.jssip, { caller: '1002', callee: '1003' }, ['1004', '1015'], { runs: RUNS, deadRunsInParallel: true });
+    calls = { tabphone, jssip };
+    step('  memory');
+    heap = {
+      tabphone: await measureHeap(stack.browser, stack.tabphone, '1005', ['1006', '1007', '1008', '1009']),
+      jssip: await measureHeap(stack.browser, stack.jssip, '1010', ['1011', '1012', '1013', '1014']),
+    };
+  } finally {
+    await stack.close();
+  }
+
+  const rows = tableRows(parse, libraries, firstLoad, calls, registration, heap);
+  const table = renderTable(rows);
+  console.log(table);
+  const results = renderResults({
+    startedAt,
+    seconds: (Date.now() - startedAt.getTime()) / 1000,
+    machine: describeMachine(),
+    chromiumVersion,
+    load: { start: loadAtStart, end: loadAverage() },
+    corpusSize: corpus.length,
+    runs: RUNS,
+    table,
+    bundles: [...libraries, firstLoad],
+    calls,
+    registration,
+  });
+  await writeFile(path.join(import.meta.dirname, 'results.md'), results);
+  step('wrote bench/results.md');
+} finally {
+  await rm(work, { recursive: true, force: true });
+}

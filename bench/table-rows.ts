@@ -1,0 +1,84 @@
+/** The figures of one run as the rows of the benchmark table, with the issue's targets. */
+import type { BundleSize } from './bundle-size';
+import type { CallSetupSamples, StunCase } from './call-setup';
+import type { HeapFigures } from './memory';
+import type { ParseFigures } from './parse-throughput';
+import type { RegistrationFigures } from './registration';
+import type { Row } from './report-table';
+import { median } from './stats';
+
+export function tableRows(
+  parse: ParseFigures[],
+  libraries: BundleSize[],
+  firstLoad: BundleSize,
+  calls: { tabphone: CallSetupSamples; jssip: CallSetupSamples },
+  registration: RegistrationFigures,
+  heap: { tabphone: HeapFigures; jssip: HeapFigures },
+): Row[] {
+  const [ours, jssipParse, sipjsParse] = parse;
+  const parseRow = (what: string, unit: Row['unit'], better: Row['better'], pick: (p: ParseFigures) => number, extra: Partial<Row> = {}): Row => ({
+    what,
+    unit,
+    better,
+    tabphone: pick(ours!),
+    jssip: pick(jssipParse!),
+    sipjs: pick(sipjsParse!),
+    ...extra,
+  });
+  const kib = (bytes: number) => bytes / 1024;
+  const [core, coreWebRtc, jssipUa, sipjsUa] = libraries;
+  const callRow = (what: string, pick: (s: CallSetupSamples) => number[], cap?: number): Row => {
+    const tabphone = median(pick(calls.tabphone));
+    const jssip = median(pick(calls.jssip));
+    const faster = tabphone < jssip;
+    const text = cap === undefined ? 'faster than JsSIP' : `≤ ${cap} ms and faster than JsSIP`;
+    return { what: `${what} (median of ${pick(calls.tabphone).length} / ${pick(calls.jssip).length})`, unit: 'ms', better: 'lower', tabphone, jssip, target: { text, met: faster && (cap === undefined || tabphone <= cap) } };
+  };
+  const clickRow = (stun: StunCase) => callRow(`click → INVITE at the PBX, ${stun}`, (s) => s.clickToInvite[stun], 300);
+  const registrationRow = (what: string, samples: Record<string, number[]>): Row => ({
+    what: `${what} (median of ${samples.Tabphone!.length})`,
+    unit: 'ms',
+    better: 'lower',
+    tabphone: median(samples.Tabphone!),
+    jssip: median(samples['JsSIP 3.13.8']!),
+    sipjs: median(samples['SIP.js 0.21.2']!),
+  });
+  const heapRow = (what: string, pick: (h: HeapFigures) => number): Row => ({
+    what: `JS heap after GC, ${what}`,
+    unit: 'MiB',
+    better: 'lower',
+    tabphone: pick(heap.tabphone) / 2 ** 20,
+    jssip: pick(heap.jssip) / 2 ** 20,
+    noRatio: true,
+  });
+  return [
+    parseRow('parse + read Via branch, From tag, CSeq', 'msg/s', 'higher', (p) => p.messagesPerSecond, {
+      target: { text: '≥ 15× JsSIP', met: ours!.messagesPerSecond >= 15 * jssipParse!.messagesPerSecond },
+    }),
+    parseRow('parse + read, throughput', 'MB/s', 'higher', (p) => p.megabytesPerSecond),
+    parseRow('parse only (ours defers header parsing)', 'msg/s', 'higher', (p) => p.parseOnlyPerSecond, { noRatio: true }),
+    parseRow('reading Via branch, From tag, CSeq after parse', 'ns', 'lower', (p) => p.readCostNs, { noRatio: true }),
+    { what: 'UA core + SDP, minified', unit: 'KiB', better: 'lower', tabphone: kib(core!.minBytes), jssip: kib(jssipUa!.minBytes), sipjs: kib(sipjsUa!.minBytes) },
+    {
+      what: 'UA core + SDP, min + gzip',
+      unit: 'KiB',
+      better: 'lower',
+      tabphone: kib(core!.gzipBytes),
+      jssip: kib(jssipUa!.gzipBytes),
+      sipjs: kib(sipjsUa!.gzipBytes),
+      target: { text: '≤ 20 KiB', met: kib(core!.gzipBytes) <= 20 },
+    },
+    { what: 'core + SDP + WebRTC engine + adapters, min + gzip', unit: 'KiB', better: 'lower', tabphone: kib(coreWebRtc!.gzipBytes), jssip: kib(jssipUa!.gzipBytes), sipjs: kib(sipjsUa!.gzipBytes) },
+    { what: 'whole app, first load, gzip', unit: 'KiB', better: 'lower', tabphone: kib(firstLoad.gzipBytes), target: { text: '≤ 110 KiB', met: kib(firstLoad.gzipBytes) <= 110 } },
+    clickRow('no STUN'),
+    clickRow('reachable STUN'),
+    clickRow('dead STUN'),
+    callRow('INVITE → 200, callee answers at once', (s) => s.inviteTo200),
+    callRow('Answer click → first audio packet at the caller', (s) => s.answerToAudio),
+    registrationRow('connect + REGISTER with the 401 round, Node', registration.connectAndRegister),
+    registrationRow('PBX back → registered again, Node', registration.recovery),
+    heapRow('idle and registered', (h) => h.idle),
+    heapRow('one live call', (h) => h.oneCall),
+    heapRow('four live calls', (h) => h.fourCalls),
+  ];
+}

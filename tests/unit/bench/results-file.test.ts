@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { renderResults, type RunReport } from '../../../bench/results-file';
+
+const samples = (n: number) => ({
+  clickToInvite: { 'no STUN': [n], 'reachable STUN': [n + 1], 'dead STUN': [n + 2] },
+  inviteTo200: [n + 3],
+  answerToAudio: [n + 4],
+});
+
+const report: RunReport = {
+  startedAt: new Date('2026-11-22T01:30:05Z'),
+  seconds: 231.6,
+  machine: { cpu: 'Example CPU @ 2.0GHz', cores: 2, memoryGiB: 8, node: 'v20.20.2', os: 'Linux 6.1' },
+  chromiumVersion: '156.0.8078.79',
+  load: { start: '0.4', end: '1.2' },
+  corpusSize: 45,
+  runs: 5,
+  table: '| figure | Tabphone |\n|---|--:|',
+  bundles: [{ name: 'Tabphone UA core + SDP', files: 1, minBytes: 160_256, gzipBytes: 51_200, biggest: [['src/sip/ua', 0.434]] }],
+  calls: { tabphone: samples(100), jssip: samples(200) },
+  registration: { connectAndRegister: { Tabphone: [12.4], 'JsSIP 3.13.8': [20.6] }, recovery: { Tabphone: [1_100], 'JsSIP 3.13.8': [1_020] } },
+};
+
+describe('bench/results.md', () => {
+  const text = renderResults(report);
+
+  it('says when, how long, on what machine and under what load the run happened', () => {
+    expect(text).toContain('Run 2026-11-22 01:30 UTC, 232 s, with `npm run bench`.');
+    expect(text).toContain('Machine: Example CPU @ 2.0GHz, 2 cores, 8 GiB; Linux 6.1; Node v20.20.2; Chromium 156.0.8078.79.');
+    expect(text).toContain('Load average (1 min) 0.4 at the start, 1.2 at the end');
+  });
+
+  it('holds the table and the samples behind each median', () => {
+    expect(text).toContain(report.table);
+    expect(text).toContain('- Tabphone: click → INVITE, no STUN: 100; reachable STUN: 101; dead STUN: 102; INVITE → 200: 103; Answer → first audio: 104');
+    expect(text).toContain('- JsSIP 3.13.8: connect + REGISTER: 21; recovery: 1020');
+  });
+
+  it('says what takes the room in each bundle', () => {
+    expect(text).toContain('- Tabphone UA core + SDP (156.5 KiB min, 50.0 KiB gzip, 1 file): src/sip/ua 43%');
+  });
+});
