@@ -1,17 +1,22 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openApp, statusText, type AppPage } from './support/app-page';
 import { callLine, dial, lineStatus } from './support/call-page';
 import { chromiumForFile } from './support/chromium';
+import { repoRoot } from './support/build-app';
 import { e2eContext } from './support/e2e-context';
 
 const WAIT = { timeout: 15_000, interval: 100 };
+const PHONE_SIZE = { width: 360, height: 640 };
+const SCREENSHOTS = path.join(repoRoot, '.tmp/screenshots');
 
 describe('Diagnostics screen, in Chromium', () => {
   const { appUrl } = e2eContext();
   const chromium = chromiumForFile();
 
   async function phone(user: string): Promise<AppPage> {
-    const app = await openApp(chromium.browser, appUrl, { user });
+    const app = await openApp(chromium.browser, appUrl, { user }, { viewport: PHONE_SIZE });
     await expect.poll(() => statusText(app.page), WAIT).toBe('Registered');
     return app;
   }
@@ -67,6 +72,12 @@ describe('Diagnostics screen, in Chromium', () => {
       const points = async () => ((await mos.locator('polyline').first().getAttribute('points')) ?? '').split(' ').length;
       const before = await points();
       await expect.poll(points, WAIT).toBeGreaterThan(before);
+      await mkdir(SCREENSHOTS, { recursive: true });
+      await graph.scrollIntoViewIfNeeded();
+      await caller.page.screenshot({ path: path.join(SCREENSHOTS, 'diagnostics-call-quality.png') });
+      await caller.page.getByRole('list', { name: 'SIP ladder' }).getByRole('button').first().click();
+      await caller.page.getByRole('list', { name: 'SIP ladder' }).scrollIntoViewIfNeeded();
+      await caller.page.screenshot({ path: path.join(SCREENSHOTS, 'diagnostics-ladder.png'), fullPage: true });
 
       const ladder = caller.page.getByRole('list', { name: 'SIP ladder' });
       const names = await Promise.all((await ladder.getByRole('button').all()).map((b) => b.getAttribute('aria-label')));

@@ -1,6 +1,6 @@
 import type { TransportTrace } from '../../sip';
 import type { DiagnosticsStore } from '../../stores/diagnostics';
-import { traceEntryOf } from './trace-entry';
+import { TraceReader } from './trace-entry';
 
 /** What emits the SIP messages of the flow: the UA's WebSocket transport. */
 export interface TraceSource {
@@ -16,6 +16,6 @@ export interface TraceRecorderOptions {
 
 /** Keeps the most recent SIP messages, redacted, in the diagnostics store. Returns the stop function. */
 export function startTraceRecorder({ source, store, secrets = [] }: TraceRecorderOptions): () => void {
-  let seq = 0;
-  return source.on('trace', (trace) => store.getState().addTrace(traceEntryOf(trace, ++seq, secrets)));
+  const reader = new TraceReader(secrets);
+  return source.on('trace', (trace) => store.getState().addTrace(reader.read(trace)));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { traceEntryOf } from '../../../src/services/diagnostics/trace-entry';
+import { TraceReader } from '../../../src/services/diagnostics/trace-entry';
 import type { TransportTrace } from '../../../src/sip';
 
 function message(startLine: string, headers: Record<string, string>): string {
@@ -22,13 +22,16 @@ function response(status: string, from: string, to: string, cseq: string): strin
   return message(`SIP/2.0 ${status}`, { Via: via, From: `<${from}>;tag=a`, To: `<${to}>;tag=b`, 'Call-ID': 'c1', CSeq: cseq });
 }
 
+/** A fresh reader per message: no memory of earlier ones. */
+const read = (t: TransportTrace) => new TraceReader().read(t);
+
 const US = 'sip:1000@127.0.0.1';
 const THEM = 'sip:1001@127.0.0.1';
 const PBX = 'sip:127.0.0.1';
 
 describe('a trace entry for the ladder', () => {
   it('labels requests with their method and responses with status and reason', () => {
-    expect(traceEntryOf(trace('out', request('INVITE', THEM, US, THEM)), 1)).toMatchObject({
+    expect(read(trace('out', request('INVITE', THEM, US, THEM)))).toMatchObject({
       seq: 1,
       direction: 'out',
       at: 1_000,
@@ -36,39 +39,50 @@ describe('a trace entry for the ladder', () => {
       callId: 'c1',
       peer: 'far-end',
     });
-    expect(traceEntryOf(trace('in', response('180 Ringing', US, THEM, '1 INVITE')), 2)).toMatchObject({ label: '180 Ringing', peer: 'far-end' });
+    expect(read(trace('in', response('180 Ringing', US, THEM, '1 INVITE')))).toMatchObject({ label: '180 Ringing', peer: 'far-end' });
   });
 
   it('puts REGISTER and its challenge at the proxy', () => {
-    expect(traceEntryOf(trace('out', request('REGISTER', PBX, US, US)), 1).peer).toBe('proxy');
-    expect(traceEntryOf(trace('in', response('401 Unauthorized', US, US, '1 REGISTER')), 2)).toMatchObject({ peer: 'proxy', label: '401 Unauthorized' });
+    expect(read(trace('out', request('REGISTER', PBX, US, US))).peer).toBe('proxy');
+    expect(read(trace('in', response('401 Unauthorized', US, US, '1 REGISTER')))).toMatchObject({ peer: 'proxy', label: '401 Unauthorized' });
   });
 
   it("treats the proxy's own answers to a call as coming from the proxy", () => {
-    expect(traceEntryOf(trace('in', response('100 Trying', US, THEM, '1 INVITE')), 1).peer).toBe('proxy');
-    expect(traceEntryOf(trace('in', response('407 Proxy Authentication Required', US, THEM, '1 INVITE')), 1).peer).toBe('proxy');
-    expect(traceEntryOf(trace('in', response('480 Temporarily Unavailable', US, THEM, '1 INVITE')), 1).peer).toBe('proxy');
-    expect(traceEntryOf(trace('in', response('486 Busy Here', US, THEM, '1 INVITE')), 1).peer).toBe('far-end');
+    expect(read(trace('in', response('100 Trying', US, THEM, '1 INVITE'))).peer).toBe('proxy');
+    expect(read(trace('in', response('407 Proxy Authentication Required', US, THEM, '1 INVITE'))).peer).toBe('proxy');
+    expect(read(trace('in', response('480 Temporarily Unavailable', US, THEM, '1 INVITE'))).peer).toBe('proxy');
+    expect(read(trace('in', response('486 Busy Here', US, THEM, '1 INVITE'))).peer).toBe('far-end');
   });
 
   it('finds the other party in From for requests the far end started, and in our responses to them', () => {
-    expect(traceEntryOf(trace('in', request('BYE', US, THEM, US)), 1).peer).toBe('far-end');
-    expect(traceEntryOf(trace('out', response('200 OK', THEM, US, '2 BYE')), 2).peer).toBe('far-end');
+    expect(read(trace('in', request('BYE', US, THEM, US))).peer).toBe('far-end');
+    expect(read(trace('out', response('200 OK', THEM, US, '2 BYE'))).peer).toBe('far-end');
     // The PBX pinging us: its From has no user part.
-    expect(traceEntryOf(trace('in', request('OPTIONS', US, PBX, US)), 3).peer).toBe('proxy');
+    expect(read(trace('in', request('OPTIONS', US, PBX, US))).peer).toBe('proxy');
     // Our OPTIONS to the PBX itself.
-    expect(traceEntryOf(trace('out', request('OPTIONS', PBX, US, PBX)), 4).peer).toBe('proxy');
+    expect(read(trace('out', request('OPTIONS', PBX, US, PBX))).peer).toBe('proxy');
   });
 
   it('keeps an unreadable message, labelled as such, without throwing', () => {
-    const entry = traceEntryOf(trace('in', 'SIP/2.0 banana\r\n\r\n'), 5);
-    expect(entry).toMatchObject({ seq: 5, label: 'Unreadable message', peer: 'proxy', callId: undefined, text: 'SIP/2.0 banana\r\n\r\n' });
+    const entry = read(trace('in', 'SIP/2.0 banana\r\n\r\n'));
+    expect(entry).toMatchObject({ seq: 1, label: 'Unreadable message', peer: 'proxy', callId: undefined, text: 'SIP/2.0 banana\r\n\r\n' });
   });
 
   it('stores the redacted text, never the credentials', () => {
     const text = request('REGISTER', PBX, US, US).replace('Content-Length', 'Authorization: Basic MTAwMDpzZWNyZXQxMDAw\r\nContent-Length');
-    const entry = traceEntryOf(trace('out', text), 1, ['secret1000']);
+    const entry = new TraceReader(['secret1000']).read(trace('out', text));
     expect(entry.text).toContain('Authorization: Basic [redacted]');
     expect(entry.text).not.toContain('MTAwMDpzZWNyZXQxMDAw');
+  });
+
+  it('numbers entries in order and puts the ACK of a non-2xx at the proxy, the ACK of a 2xx at the far end', () => {
+    const reader = new TraceReader();
+    const invite = request('INVITE', THEM, US, THEM);
+    const nonTwoXxAck = request('ACK', THEM, US, THEM, '1 ACK');
+    const twoXxAck = nonTwoXxAck.replace('branch=z9hG4bK1', 'branch=z9hG4bK2');
+    expect(reader.read(trace('out', invite))).toMatchObject({ seq: 1, peer: 'far-end' });
+    expect(reader.read(trace('in', response('407 Proxy Authentication Required', US, THEM, '1 INVITE')))).toMatchObject({ seq: 2, peer: 'proxy' });
+    expect(reader.read(trace('out', nonTwoXxAck))).toMatchObject({ seq: 3, label: 'ACK', peer: 'proxy' });
+    expect(reader.read(trace('out', twoXxAck))).toMatchObject({ seq: 4, label: 'ACK', peer: 'far-end' });
   });
 });

@@ -45,7 +45,8 @@ function Chart({ series, samples }: { series: Series; samples: QualitySample[] }
       <svg
         role="img"
         aria-label={`${series.name}, last minute: now ${latest}`}
-        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        // A margin around the plot, so a line on the bottom (no loss) or top is not cut in half.
+        viewBox={`-2 -2 ${WIDTH + 4} ${HEIGHT + 4}`}
         preserveAspectRatio="none"
         className="mt-0.5 h-12 w-full rounded bg-slate-50 ring-1 ring-slate-200 dark:bg-slate-950 dark:ring-slate-800"
       >

@@ -61,31 +61,34 @@ export function SipLadder() {
             <span>{LADDER_COLUMNS[1]}</span>
             <span>{LADDER_COLUMNS[2]}</span>
           </div>
-          <div className="relative max-h-96 overflow-y-auto">
-            {LIFELINE.map((at) => (
-              <span key={at} aria-hidden="true" className="pointer-events-none absolute inset-y-0 w-px bg-slate-300 dark:bg-slate-700" style={{ left: `${at}%` }} />
-            ))}
-            <ol aria-label="SIP ladder" className="relative">
-              {arrows.map((arrow) => (
-                <li key={arrow.seq}>
-                  <button
-                    type="button"
-                    aria-label={arrow.description}
-                    aria-pressed={arrow.seq === chosen}
-                    aria-controls={rawId}
-                    onClick={() => setChosen(arrow.seq === chosen ? undefined : arrow.seq)}
-                    className={`relative block h-9 w-full rounded text-slate-800 hover:bg-slate-100 dark:text-slate-100 dark:hover:bg-slate-800 ${
-                      arrow.seq === chosen ? 'bg-teal-50 text-teal-900 dark:bg-teal-950 dark:text-teal-100' : ''
-                    }`}
-                  >
-                    <Arrow arrow={arrow} />
-                    <span aria-hidden="true" className="absolute bottom-0 left-0 font-mono text-[0.6rem] leading-3 text-slate-500 dark:text-slate-400">
-                      {arrow.time}
-                    </span>
-                  </button>
-                </li>
+          <div className="max-h-96 overflow-y-auto">
+            {/* The lifelines span the whole list, also the part scrolled out of view. */}
+            <div className="relative">
+              {LIFELINE.map((at) => (
+                <span key={at} aria-hidden="true" className="pointer-events-none absolute inset-y-0 w-px bg-slate-300 dark:bg-slate-700" style={{ left: `${at}%` }} />
               ))}
-            </ol>
+              <ol aria-label="SIP ladder" className="relative">
+                {arrows.map((arrow) => (
+                  <li key={arrow.seq}>
+                    <button
+                      type="button"
+                      aria-label={arrow.description}
+                      aria-pressed={arrow.seq === chosen}
+                      aria-controls={rawId}
+                      onClick={() => setChosen(arrow.seq === chosen ? undefined : arrow.seq)}
+                      className={`relative block h-9 w-full rounded text-slate-800 hover:bg-slate-100 dark:text-slate-100 dark:hover:bg-slate-800 ${
+                        arrow.seq === chosen ? 'bg-teal-50 text-teal-900 dark:bg-teal-950 dark:text-teal-100' : ''
+                      }`}
+                    >
+                      <Arrow arrow={arrow} />
+                      <span aria-hidden="true" className="absolute bottom-0 left-0 font-mono text-[0.6rem] leading-3 text-slate-500 dark:text-slate-400">
+                        {arrow.time}
+                      </span>
+                    </button>
+                  </li>
+                ))}
+              </ol>
+            </div>
           </div>
         </div>
       )}
