@@ -7,8 +7,12 @@ import { WebAudioRinger } from './app/web-audio-ringer';
 import './index.css';
 import { createConsoleLogger } from './platform/console-logger';
 import { localStorageOrUndefined } from './platform/local-storage';
+import { browserRandom } from './platform/browser-random';
+import { startContacts } from './services/contacts/start-contacts';
 import { createAccountStore } from './stores/account';
 import { createCallsStore } from './stores/calls';
+import { createContactsStore } from './stores/contacts';
+import { createHistoryStore, selectMissedUnseen } from './stores/history';
 import { createDiagnosticsStore } from './stores/diagnostics';
 import { createMessagesStore, selectTotalUnread } from './stores/messages';
 import { createNavigationStore } from './stores/navigation';
@@ -22,12 +26,15 @@ import { NavigationStoreContext } from './ui/navigation-context';
 import { PingContext, type Ping } from './ui/ping-context';
 import { PwaBanners } from './ui/pwa/pwa-banners';
 import { PwaContext } from './ui/pwa/pwa-context';
+import { ContactsProvider } from './ui/screens/contacts/contacts-provider';
 import { DiagnosticsStoreContext } from './ui/screens/diagnostics/diagnostics-context';
 import { RetryContext, SettingsServiceContext, SettingsStoreContext } from './ui/settings-context';
 
 const store = createAccountStore();
 const calls = createCallsStore();
 const messages = createMessagesStore();
+const callHistory = createHistoryStore();
+const contacts = createContactsStore();
 const diagnostics = createDiagnosticsStore();
 const navigation = createNavigationStore();
 const settings = createSettingsStore();
@@ -40,13 +47,14 @@ const app = startApp({
   account: store,
   settings,
   calls,
-  sessionStores: [messages],
+  sessionStores: [messages, callHistory],
   startPhone: (account) =>
     startPhone({
       account,
       store,
       calls,
       messages,
+      history: callHistory,
       diagnostics,
       ringer,
       storage: localStorageOrUndefined(),
@@ -67,7 +75,7 @@ connectPwa({
   calls,
   navigation,
   callService: async () => (await phone.current())?.calls,
-  badgeCounters: [storeCounter(messages, selectTotalUnread)],
+  badgeCounters: [storeCounter(messages, selectTotalUnread), storeCounter(callHistory, selectMissedUnseen)],
   ask: (question) => window.confirm(question),
   logger,
 });
@@ -75,6 +83,8 @@ connectPwa({
 const ping: Ping = async (target) =>
   (await phone.current())?.ping(target) ?? { reachable: false, cause: 'transport', message: 'No account is set up' };
 const retry = () => void phone.restart();
+// The address book serves every account, so it opens once, apart from the phone.
+const contactsService = startContacts(contacts, browserRandom, logger);
 
 function Root() {
   const settingsService = useResolved(app.settings);
@@ -83,12 +93,14 @@ function Root() {
       <SettingsStoreContext value={settings}>
         <SettingsServiceContext value={settingsService}>
           <RetryContext value={retry}>
-            <PhoneProviders phone={phone} calls={calls} messages={messages}>
+            <PhoneProviders phone={phone} calls={calls} messages={messages} history={callHistory}>
               <PingContext value={ping}>
                 <NavigationStoreContext value={navigation}>
                   <DiagnosticsStoreContext value={diagnostics}>
                     <PwaContext value={pwa}>
-                      <App />
+                      <ContactsProvider store={contacts} service={contactsService}>
+                        <App />
+                      </ContactsProvider>
                       <PwaBanners />
                     </PwaContext>
                   </DiagnosticsStoreContext>

@@ -4,6 +4,8 @@ import { createBrowserPlatform } from '../platform';
 import { loadInstanceId } from '../platform/instance-id';
 import { createCallService, type CallService } from '../services/call-service';
 import { startDiagnostics } from '../services/diagnostics/start-diagnostics';
+import { startHistory } from '../services/history/start-history';
+import type { HistoryService } from '../services/history/history-service';
 import { createMessageService, notifyWhenHidden, type MessageService } from '../services/message-service';
 import { openMessageRepository } from '../services/persistence/open-message-repository';
 import { createPhoneService, type PhoneService } from '../services/phone-service';
@@ -13,6 +15,7 @@ import type { Logger } from '../sip/ports';
 import type { AccountStore } from '../stores/account';
 import { createCallsStore, type CallsStore } from '../stores/calls';
 import type { DiagnosticsStore } from '../stores/diagnostics';
+import { createHistoryStore, type HistoryStore } from '../stores/history';
 import { createMessagesStore, type MessagesStore } from '../stores/messages';
 import { DEFAULT_AUDIO_SETTINGS, type AudioSettings } from '../stores/settings';
 import type { AccountConfig } from './account-config';
@@ -26,6 +29,8 @@ export interface StartPhoneOptions {
   calls?: CallsStore;
   /** The store the Messages screen renders; a private one when the caller shows no messages. */
   messages?: MessagesStore;
+  /** The store the History screen renders; a private one when the caller shows no history. */
+  history?: HistoryStore;
   /** The SIP trace and call-quality samples the Diagnostics screen shows; none are kept without it. */
   diagnostics?: DiagnosticsStore;
   /** The incoming-call sound; one per page, shared by the phones of successive accounts. */
@@ -48,6 +53,7 @@ export interface StartPhoneOptions {
 export interface RunningPhone extends PhoneService {
   readonly calls: CallService;
   readonly messages: MessageService;
+  readonly history: HistoryService;
   /** Routes call audio to the chosen speaker ("" is the system default). */
   setSpeaker(deviceId: string): Promise<void>;
 }
@@ -114,12 +120,14 @@ export async function startPhone(options: StartPhoneOptions): Promise<RunningPho
     notify: notifyWhenHidden,
     logger,
   });
+  const history = await startHistory(config.aor, callsStore, options.history ?? createHistoryStore(), logger);
   const unclaim = options.claimAccount?.(config.aor, { start: () => agent.start(), stop: () => agent.stop() });
   if (!unclaim) phone.start();
   if (audio().speakerId !== '') await applySpeaker(engine, audio().speakerId, logger);
   return {
     calls,
     messages,
+    history,
     setSpeaker: (deviceId) => applySpeaker(engine, deviceId, logger),
     start: () => phone.start(),
     ping: (target) => phone.ping(target),
@@ -127,6 +135,8 @@ export async function startPhone(options: StartPhoneOptions): Promise<RunningPho
       // Hang up first: a BYE needs the flow the un-REGISTER closes.
       calls.dispose();
       messages.dispose();
+      // After the calls: the calls hung up just now are still recorded.
+      history.dispose();
       stopDiagnostics?.();
       await phone.stop();
       unclaim?.();

@@ -95,7 +95,7 @@ export function ContactEditorForm({ editor }: { editor: ContactEditor }) {
         <button
           type="submit"
           disabled={!service || saving}
-          className="h-10 shrink-0 rounded-xl bg-teal-700 px-4 text-sm font-semibold text-white hover:bg-teal-800 disabled:opacity-50 dark:bg-teal-600 dark:hover:bg-teal-500"
+          className="h-10 shrink-0 rounded-xl bg-teal-700 px-4 text-sm font-semibold text-white hover:bg-teal-800 disabled:opacity-50"
         >
           Save contact
         </button>

@@ -14,12 +14,12 @@ export function ContactExport({ count }: { count: number }) {
   const service = useContactsService();
   const [format, setFormat] = useState<ExportFormat>('vcard-3');
   return (
-    <div className="flex gap-1.5">
+    <div className="flex shrink-0 gap-1.5">
       <select
         aria-label="Export format"
         value={format}
         onChange={(event) => setFormat(event.target.value as ExportFormat)}
-        className="h-9 min-w-0 flex-1 rounded-xl bg-white px-2 text-sm ring-1 ring-slate-200 outline-none focus:ring-2 focus:ring-teal-600 dark:bg-slate-900 dark:ring-slate-700 dark:focus:ring-teal-500"
+        className="h-9 w-28 rounded-xl bg-white px-2 text-sm ring-1 ring-slate-200 outline-none focus:ring-2 focus:ring-teal-600 dark:bg-slate-900 dark:ring-slate-700 dark:focus:ring-teal-500"
       >
         {FORMATS.map(({ id, label }) => (
           <option key={id} value={id}>
@@ -30,10 +30,11 @@ export function ContactExport({ count }: { count: number }) {
       <button
         type="button"
         disabled={!service || count === 0}
+        aria-label="Export contacts"
         onClick={() => service && downloadFile(service.exportFile(format))}
         className="h-9 shrink-0 rounded-xl px-3 text-sm font-medium text-teal-800 ring-1 ring-slate-200 hover:bg-white disabled:opacity-50 dark:text-teal-300 dark:ring-slate-700 dark:hover:bg-slate-900"
       >
-        Export contacts
+        Export
       </button>
     </div>
   );

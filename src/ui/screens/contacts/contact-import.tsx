@@ -5,12 +5,9 @@ import { useContactsService } from './use-contacts';
 /** Larger than any address book a person keeps; a bigger file is most likely the wrong one. */
 const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
-type Outcome = ImportReport | { ok: false; problem: string };
-
-/** Picks a vCard or CSV file, imports it, and says how many contacts were added and what was skipped and why. */
-export function ContactImport() {
+/** Picks a vCard or CSV file and imports it; `onOutcome` gets how it went (shown by ImportOutcome). */
+export function ContactImport({ onOutcome }: { onOutcome(outcome: ImportReport | undefined): void }) {
   const service = useContactsService();
-  const [outcome, setOutcome] = useState<Outcome | undefined>(undefined);
   const [busy, setBusy] = useState(false);
 
   const picked = async (event: ChangeEvent<HTMLInputElement>) => {
@@ -20,34 +17,34 @@ export function ContactImport() {
     input.value = '';
     if (!file || !service) return;
     if (file.size > MAX_FILE_BYTES) {
-      setOutcome({ ok: false, problem: `${file.name} was not imported: it is larger than 5 MB` });
+      onOutcome({ ok: false, problem: `${file.name} was not imported: it is larger than 5 MB` });
       return;
     }
     setBusy(true);
-    setOutcome(await service.importFile(file.name, await file.text()));
+    onOutcome(undefined);
+    onOutcome(await service.importFile(file.name, await file.text()));
     setBusy(false);
   };
 
   return (
-    <div className="flex flex-col gap-1.5">
-      <label
-        className={`flex h-9 cursor-pointer items-center justify-center rounded-xl px-3 text-sm font-medium text-teal-800 ring-1 ring-slate-200 focus-within:ring-2 focus-within:ring-teal-600 hover:bg-white dark:text-teal-300 dark:ring-slate-700 dark:hover:bg-slate-900 ${!service || busy ? 'opacity-50' : ''}`}
-      >
-        Import contacts
-        <input
-          type="file"
-          accept=".vcf,.vcard,.csv,text/vcard,text/csv"
-          disabled={!service || busy}
-          onChange={(event) => void picked(event)}
-          className="sr-only"
-        />
-      </label>
-      {outcome && <ImportOutcome outcome={outcome} onDismiss={() => setOutcome(undefined)} />}
-    </div>
+    <label
+      className={`flex h-9 min-w-0 flex-1 cursor-pointer items-center justify-center rounded-xl px-3 text-sm font-medium text-teal-800 ring-1 ring-slate-200 focus-within:ring-2 focus-within:ring-teal-600 hover:bg-white dark:text-teal-300 dark:ring-slate-700 dark:hover:bg-slate-900 ${!service || busy ? 'opacity-50' : ''}`}
+    >
+      <span aria-hidden="true">Import</span>
+      <input
+        type="file"
+        aria-label="Import contacts"
+        accept=".vcf,.vcard,.csv,text/vcard,text/csv"
+        disabled={!service || busy}
+        onChange={(event) => void picked(event)}
+        className="sr-only"
+      />
+    </label>
   );
 }
 
-function ImportOutcome({ outcome, onDismiss }: { outcome: Outcome; onDismiss(): void }) {
+/** How an import went: how many were added, which were skipped and why, or why the file was refused. */
+export function ImportOutcome({ outcome, onDismiss }: { outcome: ImportReport; onDismiss(): void }) {
   return (
     <div
       role={outcome.ok ? 'status' : 'alert'}

@@ -28,26 +28,9 @@ export function ContactItem({ contact }: { contact: Contact }) {
   };
 
   return (
-    <li aria-label={contact.name} className="flex flex-col gap-1.5 px-3 py-2.5">
-      <p className="truncate font-medium">{contact.name}</p>
-      {contact.email && <p className="truncate text-xs text-slate-500 dark:text-slate-400">{contact.email}</p>}
-      <ul aria-label={`Numbers of ${contact.name}`} className="flex flex-col gap-1">
-        {contact.numbers.map((number) => {
-          const whom = several ? `${contact.name} at ${number}` : contact.name;
-          return (
-            <li key={number} className="flex items-center gap-1.5">
-              <span className="min-w-0 flex-1 truncate text-sm text-slate-600 dark:text-slate-300">{number}</span>
-              <button type="button" className={ACTION} disabled={!calls} aria-label={`Call ${whom}`} onClick={() => call(number)}>
-                Call
-              </button>
-              <button type="button" className={ACTION} disabled={!messages} aria-label={`Message ${whom}`} onClick={() => message(number)}>
-                Message
-              </button>
-            </li>
-          );
-        })}
-      </ul>
-      <div className="flex justify-end gap-1.5">
+    <li aria-label={contact.name} className="flex flex-col gap-1 px-3 py-2.5">
+      <div className="flex flex-wrap items-center gap-1.5">
+        <p className="min-w-0 flex-1 truncate font-medium">{contact.name}</p>
         <button
           type="button"
           className={ACTION}
@@ -66,6 +49,23 @@ export function ContactItem({ contact }: { contact: Contact }) {
           className={`${ACTION} text-slate-600 dark:text-slate-400`}
         />
       </div>
+      {contact.email && <p className="truncate text-xs text-slate-500 dark:text-slate-400">{contact.email}</p>}
+      <ul aria-label={`Numbers of ${contact.name}`} className="flex flex-col gap-1">
+        {contact.numbers.map((number) => {
+          const whom = several ? `${contact.name} at ${number}` : contact.name;
+          return (
+            <li key={number} className="flex items-center gap-1.5">
+              <span className="min-w-0 flex-1 truncate text-sm text-slate-600 dark:text-slate-300">{number}</span>
+              <button type="button" className={ACTION} disabled={!calls} aria-label={`Call ${whom}`} onClick={() => call(number)}>
+                Call
+              </button>
+              <button type="button" className={ACTION} disabled={!messages} aria-label={`Message ${whom}`} onClick={() => message(number)}>
+                Message
+              </button>
+            </li>
+          );
+        })}
+      </ul>
     </li>
   );
 }

@@ -2,7 +2,8 @@ import { useMemo, useState } from 'react';
 import { searchContacts, selectContactList } from '../../../stores/contacts';
 import { ContactEditorForm } from './contact-editor';
 import { ContactExport } from './contact-export';
-import { ContactImport } from './contact-import';
+import type { ImportReport } from '../../../services/contacts/contacts-service';
+import { ContactImport, ImportOutcome } from './contact-import';
 import { ContactItem } from './contact-item';
 import { useContacts } from './use-contacts';
 
@@ -12,6 +13,7 @@ export function ContactsScreen() {
   const editor = useContacts((state) => state.editor);
   const setEditor = useContacts((state) => state.setEditor);
   const [query, setQuery] = useState('');
+  const [imported, setImported] = useState<ImportReport | undefined>(undefined);
   const all = useMemo(() => selectContactList({ contacts, editor: undefined }), [contacts]);
   const found = useMemo(() => searchContacts(all, query), [all, query]);
 
@@ -26,7 +28,7 @@ export function ContactsScreen() {
         <input
           type="search"
           aria-label="Search contacts"
-          placeholder="Search name or number"
+          placeholder="Search contacts"
           autoComplete="off"
           value={query}
           onChange={(event) => setQuery(event.target.value)}
@@ -35,14 +37,19 @@ export function ContactsScreen() {
         <button
           type="button"
           onClick={() => setEditor({ id: undefined, draft: { name: '', numbers: [] } })}
-          className="h-10 shrink-0 rounded-xl bg-teal-700 px-3 text-sm font-semibold text-white hover:bg-teal-800 dark:bg-teal-600 dark:hover:bg-teal-500"
+          className="h-10 shrink-0 rounded-xl bg-teal-700 px-3 text-sm font-semibold text-white hover:bg-teal-800"
         >
           New contact
         </button>
       </div>
+      <div className="flex items-start gap-1.5">
+        <ContactImport onOutcome={setImported} />
+        <ContactExport count={all.length} />
+      </div>
+      {imported && <ImportOutcome outcome={imported} onDismiss={() => setImported(undefined)} />}
       {all.length === 0 ? (
         <p className="px-1 py-4 text-center text-sm text-slate-500 dark:text-slate-400">
-          No contacts yet. Add one with New contact, import a vCard or CSV file, or use Add to contacts on a call in History.
+          No contacts yet. Add one with New contact, import a vCard or CSV file, or use Add contact on a call in History.
         </p>
       ) : found.length === 0 ? (
         <p role="status" className="px-1 py-4 text-center text-sm text-slate-500 dark:text-slate-400">
@@ -58,10 +65,6 @@ export function ContactsScreen() {
           ))}
         </ul>
       )}
-      <div className="flex flex-col gap-2">
-        <ContactImport />
-        <ContactExport count={all.length} />
-      </div>
     </section>
   );
 }

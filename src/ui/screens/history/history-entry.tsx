@@ -19,7 +19,7 @@ const KIND_STYLE: Record<HistoryEntry['kind'], string> = {
 const KIND_ARROW: Record<HistoryEntry['kind'], string> = { missed: '↙', declined: '↙', incoming: '↙', outgoing: '↗' };
 
 const ACTION =
-  'h-8 rounded-lg px-2.5 text-xs font-medium text-teal-800 ring-1 ring-slate-200 hover:bg-slate-50 disabled:opacity-50 dark:text-teal-300 dark:ring-slate-700 dark:hover:bg-slate-800';
+  'h-8 rounded-lg px-2 text-xs font-medium text-teal-800 ring-1 ring-slate-200 hover:bg-slate-50 disabled:opacity-50 dark:text-teal-300 dark:ring-slate-700 dark:hover:bg-slate-800';
 
 interface HistoryEntryItemProps {
   entry: HistoryEntry;
@@ -78,7 +78,7 @@ export function HistoryEntryItem({ entry, contact, now }: HistoryEntryItemProps)
           {formatCallTime(entry.time, now)}
         </time>
       </div>
-      <div className="flex flex-wrap gap-1.5 pl-6">
+      <div className="flex flex-wrap gap-1">
         <button type="button" className={ACTION} disabled={!calls || !address} aria-label={`Call back ${title}`} onClick={callBack}>
           Call back
         </button>
@@ -86,8 +86,8 @@ export function HistoryEntryItem({ entry, contact, now }: HistoryEntryItemProps)
           Message
         </button>
         {!contact && (
-          <button type="button" className={ACTION} disabled={!address} aria-label={`Add ${title} to contacts`} onClick={addToContacts}>
-            Add to contacts
+          <button type="button" className={ACTION} disabled={!address} aria-label={`Add contact for ${title}`} onClick={addToContacts}>
+            Add contact
           </button>
         )}
         <button
