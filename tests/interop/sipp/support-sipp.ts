@@ -33,7 +33,7 @@ export interface FarEnd extends Sipp {
  * until its SIP socket is bound, so dialling it cannot race its start.
  */
 export async function startFarEnd(scenario: string, options: FarEndOptions = {}): Promise<FarEnd> {
-  const mediaPort = await freeMediaPort();
+  const mediaPort = await freeRtpPort();
   const keys = { ...(options.calls ? { domain: KAMAILIO_UDP } : {}), ...options.keys };
   const args = [
     '-mi', '127.0.0.1', '-mp', String(mediaPort),
@@ -55,7 +55,7 @@ export async function startFarEnd(scenario: string, options: FarEndOptions = {})
  * An even port with the next three free: sipp's RTP echo takes port and port + 2 (and rtpengine
  * expects RTCP on the odd ones). freePort() cannot give one: Linux hands out odd ports to bind(0).
  */
-async function freeMediaPort(): Promise<number> {
+export async function freeRtpPort(): Promise<number> {
   for (let attempt = 0; attempt < 50; attempt++) {
     const port = 40_000 + 2 * Math.floor(Math.random() * 10_000);
     const free = await Promise.all([port, port + 1, port + 2, port + 3].map(udpPortFree));
