@@ -100,53 +100,62 @@ async function busyCall(env: CallSetupEnv, caller: AppPage, callerUser: string, 
   return delay;
 }
 
+/** One stack in a side-by-side measurement: its users, and how its dead-STUN calls run. */
+export interface ContestantSetup {
+  stack: PhoneStack;
+  users: CallSetupUsers;
+  /**
+   * For a stack that waits out ICE gathering (tens of seconds with a dead STUN server): more callers
+   * that call at the same time as `users.caller`, one dead-STUN call each, so the waits overlap.
+   * Without them the stack makes `runs` dead-STUN calls in turn.
+   */
+  parallelDeadCallers?: string[];
+}
+
+function emptySamples(): CallSetupSamples {
+  return { clickToInvite: { 'no STUN': [], 'reachable STUN': [], 'dead STUN': [] }, inviteTo200: [], answerToAudio: [] };
+}
+
 /**
- * `runs` answered calls with no STUN and with a reachable one, then click → INVITE with a dead STUN
- * server: `runs` calls in turn, or, for a stack that waits out ICE gathering, `parallelDeadRuns`
- * callers at once (their waits overlap, so the run stays short).
+ * `runs` answered calls per stack with no STUN server and with a reachable one, the stacks taking
+ * turns call by call so that load changes on the machine hit them alike; then click → INVITE with
+ * a dead STUN server, stack by stack. Returns the samples in the order of `contestants`.
  */
-export async function measureCallSetup(
-  env: CallSetupEnv,
-  stack: PhoneStack,
-  users: CallSetupUsers,
-  extraCallers: string[],
-  { runs, deadRunsInParallel }: { runs: number; deadRunsInParallel: boolean },
-): Promise<CallSetupSamples> {
-  const samples: CallSetupSamples = {
-    clickToInvite: { 'no STUN': [], 'reachable STUN': [], 'dead STUN': [] },
-    inviteTo200: [],
-    answerToAudio: [],
-  };
+export async function measureCallSetup(env: CallSetupEnv, contestants: ContestantSetup[], runs: number): Promise<CallSetupSamples[]> {
+  const samples = contestants.map(emptySamples);
   for (const [stunCase, stun] of [['no STUN', undefined], ['reachable STUN', env.stunUrl]] as const) {
-    const [caller, callee] = await Promise.all([
-      openPhone(env.browser, stack, users.caller, stun),
-      openPhone(env.browser, stack, users.callee, stun, true),
-    ]);
+    const pairs = await Promise.all(
+      contestants.map(({ stack, users }) =>
+        Promise.all([openPhone(env.browser, stack, users.caller, stun), openPhone(env.browser, stack, users.callee, stun, true)]),
+      ),
+    );
     try {
       for (let run = 0; run < runs; run++) {
-        const call = await answeredCall(env, caller, callee, users);
-        samples.clickToInvite[stunCase].push(call.clickToInvite);
-        if (stunCase === 'no STUN') {
-          samples.inviteTo200.push(call.inviteTo200);
-          samples.answerToAudio.push(call.answerToAudio);
+        for (const [i, { users }] of contestants.entries()) {
+          const [caller, callee] = pairs[i]!;
+          const call = await answeredCall(env, caller, callee, users);
+          samples[i]!.clickToInvite[stunCase].push(call.clickToInvite);
+          if (stunCase === 'no STUN') {
+            samples[i]!.inviteTo200.push(call.inviteTo200);
+            samples[i]!.answerToAudio.push(call.answerToAudio);
+          }
         }
       }
     } finally {
-      await Promise.all([caller.close(), callee.close()]);
+      await Promise.all(pairs.flat().map((phone) => phone.close()));
     }
   }
 
-  const deadCallers = deadRunsInParallel ? [users.caller, ...extraCallers] : [users.caller];
-  const phones = await Promise.all(deadCallers.map((user) => openPhone(env.browser, stack, user, env.deadStunUrl)));
-  try {
-    if (deadRunsInParallel) {
-      const delays = await Promise.all(phones.map((phone, i) => busyCall(env, phone, deadCallers[i]!, 90_000)));
-      samples.clickToInvite['dead STUN'].push(...delays);
-    } else {
-      for (let run = 0; run < runs; run++) samples.clickToInvite['dead STUN'].push(await busyCall(env, phones[0]!, users.caller, 90_000));
+  for (const [i, { stack, users, parallelDeadCallers }] of contestants.entries()) {
+    const callers = [users.caller, ...(parallelDeadCallers ?? [])];
+    const phones = await Promise.all(callers.map((user) => openPhone(env.browser, stack, user, env.deadStunUrl)));
+    const dead = samples[i]!.clickToInvite['dead STUN'];
+    try {
+      if (parallelDeadCallers) dead.push(...(await Promise.all(phones.map((phone, j) => busyCall(env, phone, callers[j]!, 90_000)))));
+      else for (let run = 0; run < runs; run++) dead.push(await busyCall(env, phones[0]!, users.caller, 90_000));
+    } finally {
+      await Promise.all(phones.map((phone) => phone.close()));
     }
-  } finally {
-    await Promise.all(phones.map((phone) => phone.close()));
   }
   return samples;
 }

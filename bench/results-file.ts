@@ -6,6 +6,8 @@ import type { RegistrationFigures } from './registration';
 
 export interface RunReport {
   startedAt: Date;
+  /** The commit benchmarked (codeRevision), when known. */
+  revision: string | undefined;
   seconds: number;
   machine: Machine;
   chromiumVersion: string;
@@ -34,7 +36,8 @@ export function renderResults(r: RunReport): string {
   return [
     '# Benchmark results',
     '',
-    `Run ${r.startedAt.toISOString().replace('T', ' ').slice(0, 16)} UTC, ${Math.round(r.seconds)} s, with \`npm run bench\`.`,
+    `Run ${r.startedAt.toISOString().replace('T', ' ').slice(0, 16)} UTC, ${Math.round(r.seconds)} s, with \`npm run bench\`` +
+      `${r.revision ? ` at ${r.revision}` : ''}.`,
     `Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB; ${m.os}; Node ${m.node}; Chromium ${r.chromiumVersion}.`,
     `Load average (1 min) ${r.load.start} at the start, ${r.load.end} at the end — absolute figures move with load; compare the ratios.`,
     '',

@@ -19,6 +19,7 @@ import { runParseBenchmark } from './parse-throughput';
 import { measureRegistration } from './registration';
 import { renderTable } from './report-table';
 import { renderResults } from './results-file';
+import { codeRevision } from './revision';
 import { tableRows } from './table-rows';
 
 if (!inLoopbackOnlyNamespace()) rerunInLoopbackNamespace();
@@ -56,11 +57,16 @@ try {
   try {
     chromiumVersion = stack.browser.version();
     const env = { browser: stack.browser, seen: stack.seen, busyUser: stack.busy.user, stunUrl: stack.stun.url, deadStunUrl: stack.deadStun.url };
-    step('  Tabphone calls');
-    const tabphone = await measureCallSetup(env, stack.tabphone, { caller: '1000', callee: '1001' }, [], { runs: RUNS, deadRunsInParallel: false });
-    step('  JsSIP calls (JsSIP waits for ICE gathering to end: the dead-STUN calls run in parallel)');
-    const jssip = await measureCallSetup(env, stack.jssip, { caller: '1002', callee: '1003' }, ['1004', '1015'], { runs: RUNS, deadRunsInParallel: true });
-    calls = { tabphone, jssip };
+    step('  calls, Tabphone and JsSIP taking turns (JsSIP waits for ICE gathering to end: its dead-STUN calls run in parallel)');
+    const [tabphone, jssip] = await measureCallSetup(
+      env,
+      [
+        { stack: stack.tabphone, users: { caller: '1000', callee: '1001' } },
+        { stack: stack.jssip, users: { caller: '1002', callee: '1003' }, parallelDeadCallers: ['1004', '1015'] },
+      ],
+      RUNS,
+    );
+    calls = { tabphone: tabphone!, jssip: jssip! };
     step('  memory');
     heap = {
       tabphone: await measureHeap(stack.browser, stack.tabphone, '1005', ['1006', '1007', '1008', '1009']),
@@ -75,6 +81,7 @@ try {
   console.log(table);
   const results = renderResults({
     startedAt,
+    revision: codeRevision(),
     seconds: (Date.now() - startedAt.getTime()) / 1000,
     machine: describeMachine(),
     chromiumVersion,

@@ -9,6 +9,7 @@ const samples = (n: number) => ({
 
 const report: RunReport = {
   startedAt: new Date('2026-11-22T01:30:05Z'),
+  revision: 'cad76ca',
   seconds: 231.6,
   machine: { cpu: 'Example CPU @ 2.0GHz', cores: 2, memoryGiB: 8, node: 'v20.20.2', os: 'Linux 6.1' },
   chromiumVersion: '156.0.8078.79',
@@ -25,7 +26,7 @@ describe('bench/results.md', () => {
   const text = renderResults(report);
 
   it('says when, how long, on what machine and under what load the run happened', () => {
-    expect(text).toContain('Run 2026-11-22 01:30 UTC, 232 s, with `npm run bench`.');
+    expect(text).toContain('Run 2026-11-22 01:30 UTC, 232 s, with `npm run bench` at cad76ca.');
     expect(text).toContain('Machine: Example CPU @ 2.0GHz, 2 cores, 8 GiB; Linux 6.1; Node v20.20.2; Chromium 156.0.8078.79.');
     expect(text).toContain('Load average (1 min) 0.4 at the start, 1.2 at the end');
   });
