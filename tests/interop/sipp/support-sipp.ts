@@ -14,7 +14,7 @@ export const KAMAILIO_UDP = '127.0.0.1:5060';
 export interface FarEndOptions {
   /** Values for the scenario's [name] keywords (sipp -key name value). */
   keys?: Record<string, string>;
-  /** A UAC: the browser user it calls through Kamailio ([service], and [domain] is Kamailio's address). */
+  /** A UAC: the browser user it calls through Kamailio ([service]). */
   calls?: string;
   /** Echo the RTP it receives back to the sender (sipp -rtp_echo on [media_port]). */
   rtpEcho?: boolean;
@@ -34,7 +34,8 @@ export interface FarEnd extends Sipp {
  */
 export async function startFarEnd(scenario: string, options: FarEndOptions = {}): Promise<FarEnd> {
   const mediaPort = await freeRtpPort();
-  const keys = { ...(options.calls ? { domain: KAMAILIO_UDP } : {}), ...options.keys };
+  // [domain]: where a UAC's Request-URI points; [proxy]: where a UAS routes requests of its own.
+  const keys = { domain: KAMAILIO_UDP, proxy: KAMAILIO_UDP, ...options.keys };
   const args = [
     '-mi', '127.0.0.1', '-mp', String(mediaPort),
     '-timeout', `${options.timeoutS ?? 30}s`, '-timeout_error',

@@ -1,0 +1,128 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { AppPage } from '../e2e/support/app-page';
+import { callLine, dial, lineCount } from '../e2e/support/call-page';
+import { chromiumForFile } from '../e2e/support/chromium';
+import { openTabphone } from './support/tabphone-page';
+import { waitUntil } from './support/wait';
+import { endAllCalls, pressOnLine, waitForLine, waitForNoLines } from './sipp/support-call-lines';
+import { describeRun, receivedRequests, sentResponses, startFarEnd, tracedMessages, type FarEnd } from './sipp/support-sipp';
+
+// Transfers between Tabphone (lab user 1018 in Chromium) and sipp far ends, through Kamailio and
+// rtpengine: we transfer a far end blind and attended, and a far end transfers us. Each far end
+// is a sipp scenario that fails unless the REFER/NOTIFY exchange it expects takes place.
+const US = '1018';
+const chromium = chromiumForFile();
+let app: AppPage;
+const farEnds: FarEnd[] = [];
+
+beforeAll(async () => {
+  app = await openTabphone(chromium.browser, US);
+});
+
+afterEach(async () => {
+  await endAllCalls(app.page);
+  await Promise.all(farEnds.splice(0).map((farEnd) => farEnd.close()));
+  await waitForNoLines(app.page);
+});
+
+afterAll(async () => {
+  expect(app?.errors ?? []).toEqual([]);
+  await app?.close();
+});
+
+async function farEnd(...args: Parameters<typeof startFarEnd>): Promise<FarEnd> {
+  const started = await startFarEnd(...args);
+  farEnds.push(started);
+  return started;
+}
+
+/** The far end followed its scenario to the end (sipp exit 0); returns its message trace. */
+async function expectScenarioPassed(far: FarEnd): Promise<string> {
+  const result = await far.done;
+  expect(result.code, describeRun(far.scenario, result)).toBe(0);
+  return result.messages;
+}
+
+async function waitForLineCount(count: number): Promise<void> {
+  await waitUntil(async () => (await lineCount(app.page)) === count, 15_000, async () => `${await lineCount(app.page)} call lines, not ${count}`);
+}
+
+/** Calls the far end on udp-<port> and waits until it answered. */
+async function callFarEnd(far: FarEnd): Promise<string> {
+  const party = `udp-${far.port}`;
+  await dial(app.page, party);
+  await waitForLine(app.page, party, 'Connected');
+  return party;
+}
+
+describe('call transfer between Tabphone and sipp far ends through Kamailio and rtpengine', () => {
+  it('transfers a far end blind: it gets our REFER, calls the target, and our NOTIFY answers end our leg', async () => {
+    const target = await farEnd('uas-answer.xml');
+    const transferee = await farEnd('uas-transferee-blind.xml');
+    const party = await callFarEnd(transferee);
+
+    await pressOnLine(app.page, party, 'Transfer');
+    await callLine(app.page, party).getByLabel('Transfer to', { exact: true }).fill(`udp-${target.port}`);
+    await pressOnLine(app.page, party, 'Transfer call');
+    await waitForNoLines(app.page);
+
+    const transfereeTrace = await expectScenarioPassed(transferee);
+    const [refer] = receivedRequests(transfereeTrace, 'REFER');
+    expect(refer?.getLines('Refer-To').join()).toContain(`sip:udp-${target.port}@`);
+    // Both NOTIFYs (100 Trying, 200 OK) were answered 200 by us.
+    const notifyAnswers = tracedMessages(transfereeTrace).filter(
+      ({ direction, message }) => direction === 'received' && 'status' in message && message.cseq.method === 'NOTIFY',
+    );
+    expect(notifyAnswers.map(({ message }) => ('status' in message ? message.status : 0))).toEqual([200, 200]);
+    // The target was called by the transferee, not by us.
+    const targetTrace = await expectScenarioPassed(target);
+    expect(receivedRequests(targetTrace, 'INVITE')[0]?.from.uri.user).toBe('transferee');
+  });
+
+  it('transfers attended: the REFER\'s Refer-To carries a Replaces naming the consultation call at the target', async () => {
+    const target = await farEnd('uas-answer.xml');
+    const transferee = await farEnd('uas-transferee-attended.xml');
+    const first = await callFarEnd(transferee);
+    await app.page.getByRole('button', { name: 'New call', exact: true }).click();
+    const second = await callFarEnd(target);
+    await waitForLine(app.page, first, 'On hold');
+
+    await pressOnLine(app.page, first, 'Attended transfer');
+    // Our leg to the transferee ends once it reports success; the consultation call stays for the
+    // target to end (this far end does not send the INVITE with Replaces), so we hang it up.
+    await waitForLineCount(1);
+    await pressOnLine(app.page, second, 'Hang up');
+
+    const refer = receivedRequests(await expectScenarioPassed(transferee), 'REFER')[0];
+    const replaces = /[?&]Replaces=([^&>]*)/.exec(refer?.getLines('Refer-To').join() ?? '')?.[1];
+    expect(replaces, 'Refer-To has a Replaces header').toBeDefined();
+    const [callId, ...params] = decodeURIComponent(replaces!).split(';');
+    // The consultation dialog as the target knows it: its Call-ID, its own tag, ours.
+    const targetTrace = await expectScenarioPassed(target);
+    const invite = receivedRequests(targetTrace, 'INVITE')[0]!;
+    const answer = sentResponses(targetTrace, 'INVITE').find((response) => response.status === 200)!;
+    expect(callId).toBe(invite.callId);
+    expect(params).toContain(`to-tag=${answer.to.tag}`);
+    expect(params).toContain(`from-tag=${invite.from.tag}`);
+  });
+
+  it('is transferred by a far end\'s REFER: we call the Refer-To target and report 200 OK to the transferor', async () => {
+    const target = await farEnd('uas-answer.xml');
+    const transferor = await farEnd('uac-transferor.xml', { calls: US, keys: { refer_to: `sip:udp-${target.port}@127.0.0.1` } });
+    await waitForLine(app.page, 'sipp', 'Incoming call');
+    await pressOnLine(app.page, 'sipp', 'Answer');
+
+    const party = `udp-${target.port}`;
+    await waitForLine(app.page, party, 'Connected');
+    // The transferor hangs up after the final NOTIFY, leaving the call with the target.
+    await waitForLineCount(1);
+    const notifies = receivedRequests(await expectScenarioPassed(transferor), 'NOTIFY');
+    expect(notifies.at(-1)?.body).toMatch(/^SIP\/2\.0 200 /);
+    expect(notifies.every((notify) => notify.getLines('Event').join().startsWith('refer'))).toBe(true);
+
+    await pressOnLine(app.page, party, 'Hang up');
+    const targetTrace = await expectScenarioPassed(target);
+    // The target learns who asked for the call (RFC 3892).
+    expect(receivedRequests(targetTrace, 'INVITE')[0]?.getLines('Referred-By').join()).toContain('sip:sipp@');
+  });
+});
