@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createHistoryStore, entryAddress, entryOutcome, kindText, selectHistoryList, selectMissedUnseen, type HistoryEntry } from '../../../src/stores/history';
+import { createHistoryStore, entryAddress, entryOutcome, formatCallTime, kindText, selectHistoryList, selectMissedUnseen, type HistoryEntry } from '../../../src/stores/history';
 
 function entry(id: string, time: number, overrides: Partial<HistoryEntry> = {}): HistoryEntry {
   return {
@@ -73,5 +73,25 @@ describe('entryAddress', () => {
   it('gives nothing to call for an anonymous caller', () => {
     expect(entryAddress({ displayName: 'Anonymous', number: 'anonymous', uri: 'sip:anonymous@anonymous.invalid' }, AOR)).toBeUndefined();
     expect(entryAddress({ displayName: undefined, number: 'x', uri: 'sip:x@anonymous.invalid' }, AOR)).toBeUndefined();
+  });
+});
+
+describe('formatCallTime', () => {
+  const now = new Date(2026, 10, 22, 15, 30).getTime();
+  const clock = (ms: number) => new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' }).format(ms);
+
+  it('gives the time of a call today, and "Yesterday" with the time for one the day before', () => {
+    const morning = new Date(2026, 10, 22, 0, 5).getTime();
+    const lateYesterday = new Date(2026, 10, 21, 23, 59).getTime();
+    expect(formatCallTime(morning, now)).toBe(clock(morning));
+    expect(formatCallTime(lateYesterday, now)).toBe(`Yesterday ${clock(lateYesterday)}`);
+  });
+
+  it('adds the date for an older call, and the year only for one from another year', () => {
+    const earlier = new Date(2026, 2, 3, 9, 0).getTime();
+    const lastYear = new Date(2025, 10, 22, 15, 30).getTime();
+    expect(formatCallTime(earlier, now)).toMatch(new RegExp(`${clock(earlier)}$`));
+    expect(formatCallTime(earlier, now)).not.toContain('2026');
+    expect(formatCallTime(lastYear, now)).toContain('2025');
   });
 });

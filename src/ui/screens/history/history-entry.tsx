@@ -1,11 +1,10 @@
+import type { Contact } from '../../../stores/contacts';
+import { entryAddress, entryOutcome, formatCallTime, kindText, type HistoryEntry } from '../../../stores/history';
+import { useAccount } from '../../hooks/use-account';
 import { useCallService } from '../../hooks/use-calls';
 import { useMessageService } from '../../hooks/use-messages';
 import { useNavigation } from '../../hooks/use-navigation';
-import { useAccount } from '../../hooks/use-account';
-import { entryAddress, entryOutcome, kindText, type HistoryEntry } from '../../../stores/history';
-import type { Contact } from '../../../stores/contacts';
 import { useContacts } from '../contacts/use-contacts';
-import { formatCallTime } from './format-call-time';
 import { useHistoryService } from './use-history';
 
 const KIND_STYLE: Record<HistoryEntry['kind'], string> = {
