@@ -39,7 +39,7 @@ const diagnostics = createDiagnosticsStore();
 const navigation = createNavigationStore();
 const settings = createSettingsStore();
 const logger = createConsoleLogger(import.meta.env.DEV ? 'debug' : 'info');
-const ringer = new WebAudioRinger(logger);
+const ringer = new WebAudioRinger(logger, () => settings.getState().settings.audio);
 // Service worker, audio unlock, one registered tab per account: in place before the phone starts.
 const pwa = createPwa({ calls, logger });
 

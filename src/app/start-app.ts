@@ -1,5 +1,6 @@
 import { openSettingsRepository } from '../services/settings/open-settings-repository';
 import { fetchProvisioning } from '../services/settings/fetch-provisioning';
+import type { SettingsRepository } from '../services/settings/settings-repository';
 import { createSettingsService, type SettingsService } from '../services/settings/settings-service';
 import type { Logger } from '../sip/ports';
 import { isLoopbackHost } from '../sip/transport';
@@ -29,6 +30,8 @@ export interface StartAppOptions {
   fetch: typeof fetch;
   newId(): string;
   logger: Logger;
+  /** Where settings are kept; IndexedDB (openSettingsRepository) unless a test says otherwise. */
+  openRepository?: (logger: Logger) => Promise<SettingsRepository>;
 }
 
 export interface StartedApp {
@@ -55,7 +58,7 @@ export function startApp(options: StartAppOptions): StartedApp {
   });
 
   const settings = (async () => {
-    const [pbx, repository] = await Promise.all([loadEmbeddedPbxInfo(options.fetch, logger), openSettingsRepository(logger)]);
+    const [pbx, repository] = await Promise.all([loadEmbeddedPbxInfo(options.fetch, logger), (options.openRepository ?? openSettingsRepository)(logger)]);
     store.getState().setEnvironment(pbx, isLoopbackHost(options.location.hostname));
     const params = new URLSearchParams(options.location.search);
     const saved = (await repository.load()) ?? EMPTY_SETTINGS;

@@ -6,11 +6,13 @@ export const selectAccounts = (state: SettingsState) => state.settings.accounts;
 export const selectAudio = (state: SettingsState) => state.settings.audio;
 export const selectActiveAccount = (state: SettingsState) => activeAccount(state.settings);
 
+const NO_USERS: string[] = [];
+
 /**
  * The embedded PBX's demo users, offered on a first run: only on localhost (where the PBX is
  * the one `npm start` runs) and only while this tab has no account at all.
  */
 export function selectDemoUsers(state: SettingsState): string[] {
-  if (!state.loaded || !state.onLoopback || state.source !== 'none' || state.embeddedPbx === undefined) return [];
+  if (!state.loaded || !state.onLoopback || state.source !== 'none' || state.embeddedPbx === undefined) return NO_USERS;
   return state.embeddedPbx.demoUsers;
 }

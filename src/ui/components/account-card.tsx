@@ -1,5 +1,10 @@
+import { useContext, useId, useState } from 'react';
 import { selectIdentity, selectStatusTone, selectTransportText } from '../../stores/account';
+import { selectDemoUsers } from '../../stores/settings';
 import { useAccount } from '../hooks/use-account';
+import { useNavigation } from '../hooks/use-navigation';
+import { useSettings, useSettingsService } from '../hooks/use-settings';
+import { RetryContext } from '../settings-context';
 import { AccountStatus } from './account-status';
 
 /** A name's initial; "#" for a numeric extension, whose first digit says nothing. */
@@ -7,14 +12,21 @@ function monogram(user: string): string {
   return /^\d+$/.test(user) ? '#' : user.charAt(0).toUpperCase();
 }
 
+const BUTTON =
+  'h-8 rounded-lg px-3 text-sm font-medium ring-1 ring-slate-300 hover:bg-slate-100 disabled:opacity-50 dark:ring-slate-700 dark:hover:bg-slate-800';
+
 /**
- * The account's identity and registration status, always in view. The server and connection
- * details show only while the account is not registered, when they help to fix it.
+ * The account's identity and registration status, always in view, with the way to fix it: the
+ * server and connection details, Retry and Settings while it is not registered, and on a first
+ * run on localhost the embedded PBX's demo account.
  */
 export function AccountCard() {
   const identity = useAccount(selectIdentity);
   const transport = useAccount(selectTransportText);
   const tone = useAccount(selectStatusTone);
+  const restartPending = useSettings((state) => state.restartPending);
+  const retry = useContext(RetryContext);
+  const showSettings = useNavigation((state) => state.show);
 
   return (
     <section
@@ -26,11 +38,11 @@ export function AccountCard() {
           aria-hidden="true"
           className="grid size-9 shrink-0 place-items-center rounded-full bg-teal-100 font-semibold text-teal-800 dark:bg-teal-900 dark:text-teal-100"
         >
-          {identity ? monogram(identity.user) : '–'}
+          {identity ? monogram(identity.displayName ?? identity.user) : '–'}
         </div>
         <div className="min-w-0 flex-1">
           <p className="flex min-w-0 items-baseline gap-2">
-            <span className="shrink-0 font-semibold">{identity ? identity.user : 'No account'}</span>
+            <span className="shrink-0 font-semibold">{identity ? (identity.displayName ?? identity.user) : 'No account'}</span>
             {identity && <span className="truncate text-xs text-slate-500 dark:text-slate-400">{identity.aor}</span>}
           </p>
           <AccountStatus />
@@ -45,6 +57,75 @@ export function AccountCard() {
           <dd>{transport}</dd>
         </dl>
       )}
+
+      {restartPending && (
+        <p role="status" className="mt-2 text-sm text-amber-800 dark:text-amber-300">
+          Settings saved: the phone switches to the changed account when the call ends.
+        </p>
+      )}
+
+      {(tone === 'error' || tone === 'offline') && (
+        <div className="mt-2 flex flex-wrap items-center gap-2">
+          <DemoAccountOffer />
+          {identity && retry && (
+            <button type="button" onClick={retry} className={BUTTON}>
+              Retry
+            </button>
+          )}
+          <button type="button" onClick={() => showSettings('settings')} className={BUTTON}>
+            Account settings
+          </button>
+        </div>
+      )}
     </section>
+  );
+}
+
+/** First run on localhost: one click to the embedded PBX's demo account (users 1000–1009). */
+function DemoAccountOffer() {
+  const demoUsers = useSettings(selectDemoUsers);
+  const service = useSettingsService();
+  const [user, setUser] = useState<string | undefined>(undefined);
+  const [busy, setBusy] = useState(false);
+  const pickerId = useId();
+  if (demoUsers.length === 0) return null;
+  const chosen = user !== undefined && demoUsers.includes(user) ? user : demoUsers[0]!;
+
+  const use = async () => {
+    setBusy(true);
+    try {
+      await service?.useDemoAccount(chosen);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="flex w-full flex-wrap items-center gap-2 rounded-xl bg-teal-50 p-2 dark:bg-teal-950">
+      <p className="w-full text-sm">This page runs a demo PBX. Try it with a demo account:</p>
+      <label htmlFor={pickerId} className="sr-only">
+        Demo user
+      </label>
+      <select
+        id={pickerId}
+        value={chosen}
+        onChange={(event) => setUser(event.target.value)}
+        className="h-9 rounded-lg bg-white px-2 text-sm ring-1 ring-slate-300 dark:bg-slate-900 dark:ring-slate-700"
+      >
+        {demoUsers.map((demo) => (
+          <option key={demo} value={demo}>
+            {demo}
+          </option>
+        ))}
+      </select>
+      <button
+        type="button"
+        disabled={!service || busy}
+        onClick={() => void use()}
+        className="h-9 rounded-lg bg-teal-700 px-3 text-sm font-semibold text-white hover:bg-teal-800 disabled:opacity-50 dark:bg-teal-600 dark:hover:bg-teal-500"
+      >
+        Use demo account {chosen}
+      </button>
+    </div>
   );
 }

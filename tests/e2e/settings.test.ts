@@ -1,0 +1,137 @@
+import { readFile } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { parseMessage, SipRequest } from '../../src/sip';
+import { openApp, statusDetail, statusText, type AppPage } from './support/app-page';
+import { ownStack } from './support/own-stack';
+
+const WAIT = { timeout: 15_000, interval: 100 };
+const PHONE_SIZE = { width: 360, height: 640 };
+
+/** The REGISTERs the PBX received, as "user expires" ("1003 600", "1003 0" for an un-REGISTER). */
+function registersSeen(stack: ReturnType<typeof ownStack>): () => string[] {
+  const seen: string[] = [];
+  stack.pbx.events.on('message', ({ direction, text }) => {
+    if (direction !== 'in' || !text.startsWith('REGISTER ')) return;
+    const request = parseMessage(text) as SipRequest;
+    // Only the authorized attempt counts: the first of each pair is challenged.
+    if (!request.get('Authorization')) return;
+    const expires = request.contact[0]?.params.get('expires') ?? String(request.expires);
+    seen.push(`${request.from.uri.user} ${expires}`);
+  });
+  return () => [...seen];
+}
+
+async function openSettings(page: Page): Promise<void> {
+  await page.getByRole('tab', { name: 'Settings' }).click();
+  await page.getByRole('heading', { name: 'Accounts' }).waitFor();
+}
+
+async function useDemoAccount(app: AppPage, user: string): Promise<void> {
+  await app.page.getByRole('combobox', { name: 'Demo user' }).selectOption(user);
+  await app.page.getByRole('button', { name: `Use demo account ${user}` }).click();
+  await expect.poll(() => statusText(app.page), WAIT).toBe('Registered');
+}
+
+describe('Settings in Chromium: first run, editing, reload, export', () => {
+  const stack = ownStack();
+  let registers: () => string[];
+
+  it('offers the demo account on a first run and registers it', async () => {
+    registers = registersSeen(stack);
+    const app = await openApp(stack.browser, stack.appServer.url, {}, { viewport: PHONE_SIZE });
+    try {
+      await expect.poll(() => statusDetail(app.page), WAIT).toBe('No account is set up yet.');
+      expect(await statusText(app.page)).toBe('Offline');
+      await expect.poll(() => app.page.getByRole('button', { name: 'Use demo account 1000' }).count(), WAIT).toBe(1);
+
+      await useDemoAccount(app, '1003');
+      expect(await app.page.getByText('sip:1003@127.0.0.1').count()).toBe(1);
+      expect(await app.page.getByRole('button', { name: /^Use demo account/ }).count()).toBe(0);
+      expect(registers()).toContain('1003 600');
+      expect(app.errors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('keeps the account over a reload, and an edit in Settings un-registers the old user and registers the new one', async () => {
+    const app = await openApp(stack.browser, stack.appServer.url, {}, { viewport: PHONE_SIZE });
+    try {
+      await useDemoAccount(app, '1004');
+      await app.page.reload();
+      await expect.poll(() => statusText(app.page), WAIT).toBe('Registered');
+      expect(await app.page.getByText('sip:1004@127.0.0.1').count()).toBe(1);
+
+      await openSettings(app.page);
+      await app.page.getByRole('button', { name: 'Edit sip:1004@127.0.0.1' }).click();
+      await app.page.getByRole('textbox', { name: 'User', exact: true }).fill('1005');
+      await app.page.getByRole('textbox', { name: 'Password' }).fill('secret1005');
+      await app.page.getByRole('textbox', { name: 'Display name' }).fill('Desk 1005');
+      await app.page.getByRole('button', { name: 'Save account' }).click();
+
+      await expect.poll(() => app.page.getByText('sip:1005@127.0.0.1').count(), WAIT).toBeGreaterThan(0);
+      await expect.poll(() => statusText(app.page), WAIT).toBe('Registered');
+      expect(await app.page.getByRole('region', { name: 'Account', exact: true }).getByText('Desk 1005').count()).toBe(1);
+      await expect.poll(registers, WAIT).toContain('1005 600');
+      const seen = registers();
+      // The old binding went before the new one came.
+      expect(seen.indexOf('1004 0')).toBeGreaterThan(-1);
+      expect(seen.indexOf('1004 0')).toBeLessThan(seen.lastIndexOf('1005 600'));
+
+      await app.page.reload();
+      await expect.poll(() => statusText(app.page), WAIT).toBe('Registered');
+      expect(await app.page.getByRole('region', { name: 'Account', exact: true }).getByText('sip:1005@127.0.0.1').count()).toBe(1);
+      expect(app.errors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('refuses an insecure remote server with a message naming it, and saves nothing', async () => {
+    const app = await openApp(stack.browser, stack.appServer.url, {}, { viewport: PHONE_SIZE });
+    try {
+      await useDemoAccount(app, '1006');
+      await openSettings(app.page);
+      await app.page.getByRole('button', { name: 'Edit sip:1006@127.0.0.1' }).click();
+      await app.page.getByRole('textbox', { name: 'WebSocket servers' }).fill('ws://pbx.example.com:8080');
+      await app.page.getByRole('button', { name: 'Save account' }).click();
+      const alert = app.page.getByRole('alert');
+      await expect.poll(() => alert.textContent(), WAIT).toContain(
+        'The server "ws://pbx.example.com:8080" must use wss:// (plain ws:// is allowed only for localhost and 127.0.0.1).',
+      );
+      await app.page.getByRole('button', { name: 'Cancel' }).click();
+      await app.page.reload();
+      await expect.poll(() => statusText(app.page), WAIT).toBe('Registered');
+      expect(app.errors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('exports the configuration without passwords unless asked, and with them when asked', async () => {
+    const app = await openApp(stack.browser, stack.appServer.url, {}, { viewport: PHONE_SIZE });
+    try {
+      await useDemoAccount(app, '1007');
+      await openSettings(app.page);
+
+      const exported = async () => {
+        const download = app.page.waitForEvent('download');
+        await app.page.getByRole('button', { name: 'Export settings' }).click();
+        return JSON.parse(await readFile((await (await download).path())!, 'utf8')) as { accounts: Record<string, unknown>[] };
+      };
+      const plain = await exported();
+      expect(plain.accounts).toHaveLength(1);
+      expect(plain.accounts[0]).toMatchObject({ user: '1007', domain: '127.0.0.1', server: stack.pbx.url });
+      expect(plain.accounts[0]).not.toHaveProperty('password');
+      expect(JSON.stringify(plain)).not.toContain('secret1007');
+
+      await app.page.getByRole('checkbox', { name: 'Include passwords' }).check();
+      const withSecrets = await exported();
+      expect(withSecrets.accounts[0]).toMatchObject({ user: '1007', password: 'secret1007' });
+      expect(app.errors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+});
