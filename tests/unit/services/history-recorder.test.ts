@@ -2,24 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { startHistoryRecorder } from '../../../src/services/history/history-recorder';
 import { createCallsStore, type CallLine, type CallLineEnd } from '../../../src/stores/calls';
 import type { HistoryEntry } from '../../../src/stores/history';
+import { callLine } from '../pwa/call-line';
 
+/** An incoming call from Bob, ringing, unless told otherwise. */
 function line(overrides: Partial<CallLine>): CallLine {
-  return {
-    id: 'c1',
+  return callLine({
     direction: 'incoming',
     state: 'incoming',
     remote: { displayName: 'Bob', number: '1001', uri: 'sip:1001@127.0.0.1' },
-    hold: { local: false, remote: false },
-    holdPending: undefined,
-    muted: false,
-    startedAt: undefined,
-    endedAt: undefined,
-    end: undefined,
-    notice: undefined,
-    receivedDigits: '',
-    transferStatus: undefined,
     ...overrides,
-  } as CallLine;
+  });
 }
 
 const CALLER_CANCELLED: CallLineEnd = { originator: 'remote', cause: 'cancelled', message: 'Missed call: the caller hung up' };

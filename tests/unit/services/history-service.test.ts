@@ -2,39 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { createMemoryHistoryRepository, type HistoryRepository } from '../../../src/services/history/history-repository';
 import { createHistoryService, HISTORY_LIMIT } from '../../../src/services/history/history-service';
 import { createCallsStore, type CallLine } from '../../../src/stores/calls';
-import { createHistoryStore, selectMissedUnseen, type HistoryEntry } from '../../../src/stores/history';
+import { createHistoryStore, selectMissedUnseen } from '../../../src/stores/history';
+import { callLine } from '../pwa/call-line';
+import { missedEntry } from '../stores/history-entry';
 
 const quiet = { log: () => undefined };
 
-function entry(id: string, time: number, overrides: Partial<HistoryEntry> = {}): HistoryEntry {
-  return {
-    id,
-    kind: 'missed',
-    remote: { displayName: undefined, number: '1001', uri: 'sip:1001@127.0.0.1' },
-    time,
-    durationMs: undefined,
-    end: { originator: 'remote', cause: 'cancelled', message: 'Missed call: the caller hung up' },
-    seen: false,
-    ...overrides,
-  };
-}
-
 function ringing(id: string): CallLine {
-  return {
-    id,
-    direction: 'incoming',
-    state: 'incoming',
-    remote: { displayName: undefined, number: '1001', uri: 'sip:1001@127.0.0.1' },
-    hold: { local: false, remote: false },
-    holdPending: undefined,
-    muted: false,
-    startedAt: undefined,
-    endedAt: undefined,
-    end: undefined,
-    notice: undefined,
-    receivedDigits: '',
-    transferStatus: undefined,
-  } as CallLine;
+  return callLine({ id, direction: 'incoming', state: 'incoming' });
 }
 
 async function setup(repository: HistoryRepository = createMemoryHistoryRepository()) {
@@ -57,7 +32,7 @@ describe('history service', () => {
 
   it('loads the saved history; marking it seen clears the missed count, also after a reload', async () => {
     const repository = createMemoryHistoryRepository();
-    await repository.putMany([entry('a', 1), entry('b', 2), entry('c', 3, { kind: 'incoming', seen: true })]);
+    await repository.putMany([missedEntry('a', 1), missedEntry('b', 2), missedEntry('c', 3, { kind: 'incoming', seen: true })]);
     const t = await setup(repository);
     expect(selectMissedUnseen(t.store.getState())).toBe(2);
     t.service.markAllSeen();
@@ -69,7 +44,7 @@ describe('history service', () => {
 
   it('deletes one entry or clears all, in the store and the database', async () => {
     const repository = createMemoryHistoryRepository();
-    await repository.putMany([entry('a', 1), entry('b', 2), entry('c', 3)]);
+    await repository.putMany([missedEntry('a', 1), missedEntry('b', 2), missedEntry('c', 3)]);
     const t = await setup(repository);
     t.service.remove('b');
     expect(Object.keys(t.store.getState().entries).sort()).toEqual(['a', 'c']);
@@ -81,7 +56,7 @@ describe('history service', () => {
 
   it(`keeps the newest ${HISTORY_LIMIT} calls`, async () => {
     const repository = createMemoryHistoryRepository();
-    await repository.putMany(Array.from({ length: HISTORY_LIMIT + 3 }, (_, i) => entry(`e${i}`, i)));
+    await repository.putMany(Array.from({ length: HISTORY_LIMIT + 3 }, (_, i) => missedEntry(`e${i}`, i)));
     const t = await setup(repository);
     const kept = Object.values(t.store.getState().entries);
     expect(kept).toHaveLength(HISTORY_LIMIT);

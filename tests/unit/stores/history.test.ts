@@ -1,34 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { createHistoryStore, entryAddress, entryOutcome, formatCallTime, kindText, selectHistoryList, selectMissedUnseen, type HistoryEntry } from '../../../src/stores/history';
-
-function entry(id: string, time: number, overrides: Partial<HistoryEntry> = {}): HistoryEntry {
-  return {
-    id,
-    kind: 'outgoing',
-    remote: { displayName: undefined, number: '1001', uri: 'sip:1001@127.0.0.1' },
-    time,
-    durationMs: undefined,
-    end: { originator: 'remote', cause: 'busy', message: 'Busy' },
-    seen: true,
-    ...overrides,
-  };
-}
+import { createHistoryStore, entryAddress, entryOutcome, formatCallTime, kindText, selectHistoryList, selectMissedUnseen } from '../../../src/stores/history';
+import { historyEntry } from './history-entry';
 
 describe('history store', () => {
   it('lists the newest first, all or only the missed calls', () => {
     const store = createHistoryStore();
-    store.getState().put(entry('a', 1));
-    store.getState().put(entry('b', 3, { kind: 'missed', seen: false }));
-    store.getState().put(entry('c', 2, { kind: 'declined' }));
+    store.getState().put(historyEntry('a', 1));
+    store.getState().put(historyEntry('b', 3, { kind: 'missed', seen: false }));
+    store.getState().put(historyEntry('c', 2, { kind: 'declined' }));
     expect(selectHistoryList(store.getState(), 'all').map((e) => e.id)).toEqual(['b', 'c', 'a']);
     expect(selectHistoryList(store.getState(), 'missed').map((e) => e.id)).toEqual(['b']);
   });
 
   it('counts unseen missed calls until all are marked seen', () => {
     const store = createHistoryStore();
-    store.getState().put(entry('a', 1, { kind: 'missed', seen: false }));
-    store.getState().put(entry('b', 2, { kind: 'missed', seen: false }));
-    store.getState().put(entry('c', 3, { kind: 'missed', seen: true }));
+    store.getState().put(historyEntry('a', 1, { kind: 'missed', seen: false }));
+    store.getState().put(historyEntry('b', 2, { kind: 'missed', seen: false }));
+    store.getState().put(historyEntry('c', 3, { kind: 'missed', seen: true }));
     expect(selectMissedUnseen(store.getState())).toBe(2);
     store.getState().markAllSeen();
     expect(selectMissedUnseen(store.getState())).toBe(0);
@@ -39,8 +27,8 @@ describe('history store', () => {
 
   it('keeps what was recorded meanwhile over what is loaded, and removes and clears', () => {
     const store = createHistoryStore();
-    store.getState().put(entry('a', 1, { durationMs: 5 }));
-    store.getState().hydrate([entry('a', 1), entry('b', 2)]);
+    store.getState().put(historyEntry('a', 1, { durationMs: 5 }));
+    store.getState().hydrate([historyEntry('a', 1), historyEntry('b', 2)]);
     expect(store.getState().entries.a!.durationMs).toBe(5);
     store.getState().remove('a');
     store.getState().remove('missing');
@@ -51,9 +39,9 @@ describe('history store', () => {
 
   it('says how a call went: talk time when answered, else why it ended', () => {
     expect(kindText('missed')).toBe('Missed');
-    expect(entryOutcome(entry('a', 1, { kind: 'incoming', durationMs: 65_000 }))).toBe('01:05');
-    expect(entryOutcome(entry('a', 1))).toBe('Busy');
-    expect(entryOutcome(entry('a', 1, { kind: 'missed' }))).toBeUndefined();
+    expect(entryOutcome(historyEntry('a', 1, { kind: 'incoming', durationMs: 65_000 }))).toBe('01:05');
+    expect(entryOutcome(historyEntry('a', 1))).toBe('Busy');
+    expect(entryOutcome(historyEntry('a', 1, { kind: 'missed' }))).toBeUndefined();
   });
 });
 
