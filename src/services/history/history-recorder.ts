@@ -22,10 +22,12 @@ interface Watched {
  */
 const REPLACED: CallLineEnd = { originator: 'remote', cause: 'replaced', message: 'Replaced by a transferred call' };
 
+const STOPPED: CallLineEnd = { originator: 'local', cause: 'hangup', message: 'Call ended' };
+
 /**
  * Watches the calls store and records every call once it ends: the store already holds who the
  * far end was, the direction, when it was answered and why it ended, so the call service needs
- * no history code of its own. Returns a function that stops watching.
+ * no history code of its own. Returns a function that stops watching (recording the calls still up).
  */
 export function startHistoryRecorder({ calls, now, record }: HistoryRecorderOptions): () => void {
   const watched = new Map<string, Watched>();
@@ -66,7 +68,13 @@ export function startHistoryRecorder({ calls, now, record }: HistoryRecorderOpti
   };
 
   update(calls.getState().lines);
-  return calls.subscribe((state, previous) => {
+  const unsubscribe = calls.subscribe((state, previous) => {
     if (state.lines !== previous.lines) update(state.lines);
   });
+  return () => {
+    unsubscribe();
+    // The phone stops (page closed, account switched) and hangs up what is left: the BYEs'
+    // outcome comes too late to be watched, so those calls are recorded as ended now, by us.
+    for (const [id, { line }] of watched) finish(id, line, STOPPED, now());
+  };
 }

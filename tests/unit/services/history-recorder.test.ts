@@ -128,11 +128,20 @@ describe('history recorder: one entry per ended call, classified from the calls 
     expect(t.recorded[0]!.remote).toEqual({ displayName: undefined, number: '+15550100', uri: 'tel:+15550100' });
   });
 
-  it('records nothing more once stopped', () => {
+  it('records the calls still up when stopped as ended by us, and nothing more after that', () => {
     const t = setup();
-    t.calls.getState().addLine(line({ id: 'a' }));
+    t.calls.getState().addLine(line({ id: 'ringing' }));
+    t.calls.getState().addLine(line({ id: 'talking', direction: 'outgoing', state: 'established', startedAt: t.clock - 2_000 }));
+    t.calls.getState().addLine(line({ id: 'done' }));
+    t.calls.getState().updateLine('done', { state: 'ended', end: DECLINED });
     t.stop();
-    t.calls.getState().updateLine('a', { state: 'ended', end: CALLER_CANCELLED });
-    expect(t.recorded).toEqual([]);
+    expect(t.recorded.map((e) => [e.id, e.kind, e.durationMs, e.end.cause])).toEqual([
+      ['done', 'declined', undefined, 'declined'],
+      ['ringing', 'missed', undefined, 'hangup'],
+      ['talking', 'outgoing', 2_000, 'hangup'],
+    ]);
+    t.calls.getState().updateLine('ringing', { state: 'ended', end: CALLER_CANCELLED });
+    t.calls.getState().addLine(line({ id: 'late' }));
+    expect(t.recorded).toHaveLength(3);
   });
 });
