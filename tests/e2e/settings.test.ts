@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { parseMessage, SipRequest } from '../../src/sip';
 import { openApp, statusDetail, statusText, type AppPage } from './support/app-page';
+import { callLine, dial, lineStatus } from './support/call-page';
 import { ownStack } from './support/own-stack';
 
 const WAIT = { timeout: 15_000, interval: 100 };
@@ -132,6 +133,40 @@ describe('Settings in Chromium: first run, editing, reload, export', () => {
       expect(app.errors).toEqual([]);
     } finally {
       await app.close();
+    }
+  });
+
+  it('holds a saved change back while a call is live, says so, and switches once the call has ended', async () => {
+    const caller = await openApp(stack.browser, stack.appServer.url, {}, { viewport: PHONE_SIZE });
+    const callee = await openApp(stack.browser, stack.appServer.url, { user: '1002' }, { viewport: PHONE_SIZE });
+    try {
+      await useDemoAccount(caller, '1001');
+      await expect.poll(() => statusText(callee.page), WAIT).toBe('Registered');
+      await dial(caller.page, '1002');
+      const answer = callee.page.getByRole('region', { name: 'Calls' }).getByRole('button', { name: 'Answer', exact: true });
+      await answer.click();
+      await expect.poll(() => lineStatus(caller.page, '1002'), WAIT).toBe('Connected');
+
+      await openSettings(caller.page);
+      await caller.page.getByRole('button', { name: 'Edit sip:1001@127.0.0.1' }).click();
+      await caller.page.getByRole('textbox', { name: 'Display name' }).fill('Desk 1001');
+      await caller.page.getByRole('button', { name: 'Save account' }).click();
+      const account = caller.page.getByRole('region', { name: 'Account', exact: true });
+      await expect.poll(() => account.textContent(), WAIT).toContain('Settings saved: the phone switches to the changed account when the call ends.');
+      expect(await lineStatus(caller.page, '1002')).toBe('Connected');
+      expect(registers()).not.toContain('1001 0');
+
+      await callLine(caller.page, '1002').getByRole('button', { name: 'Hang up', exact: true }).click();
+      await expect.poll(() => account.getByText('Desk 1001').count(), WAIT).toBe(1);
+      await expect.poll(() => statusText(caller.page), WAIT).toBe('Registered');
+      const seen = registers();
+      expect(seen.lastIndexOf('1001 0')).toBeGreaterThan(-1);
+      expect(seen.lastIndexOf('1001 600')).toBeGreaterThan(seen.lastIndexOf('1001 0'));
+      expect(await account.textContent()).not.toContain('Settings saved');
+      expect(caller.errors).toEqual([]);
+    } finally {
+      await caller.close();
+      await callee.close();
     }
   });
 });
