@@ -20,7 +20,7 @@ export interface AccountConfig {
 }
 
 /** The URL parameters that define an account; any of them makes the page run its own, unsaved account. */
-const ACCOUNT_PARAMS = ['user', 'password', 'server', 'domain', 'dtmf', 'delayedOffer', 'stun', 'confirmTransfer'];
+const ACCOUNT_PARAMS = ['user', 'password', 'server', 'domain', 'dtmf', 'delayedOffer', 'stun', 'turn', 'icePolicy', 'confirmTransfer'];
 
 export function hasAccountParams(params: URLSearchParams): boolean {
   return ACCOUNT_PARAMS.some((name) => params.has(name));
@@ -33,6 +33,8 @@ const USER = /^[A-Za-z0-9._~!*'()+-]+$/;
 const DOMAIN = /^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)$/;
 // RFC 7064 §3.1: stun:host[:port], no path, query or user info.
 const STUN_URI = /^stun:(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(:(\d{1,5}))?$/;
+// RFC 7065 §3.1: turn(s):host[:port][?transport=udp|tcp].
+const TURN_URI = /^turns?:(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(:(\d{1,5}))?(\?transport=(udp|tcp))?$/;
 
 type Parsed<T> = { ok: true; value: T } | { ok: false; problem: string };
 
@@ -40,7 +42,8 @@ type Parsed<T> = { ok: true; value: T } | { ok: false; problem: string };
  * The account a page's URL asks for (kept for links and tests; saved accounts come from
  * Settings): the embedded PBX's demo account, overridden by URL parameters `user`, `password`, `server` and `domain`. A demo
  * user of the embedded PBX has the password `secret<user>`. Call settings come from `dtmf`
- * (auto, rfc4733, info, inband), `delayedOffer` (0 or 1) and `stun` (stun:host[:port], may repeat).
+ * (auto, rfc4733, info, inband), `delayedOffer` (0 or 1), `stun` (stun:host[:port], may repeat),
+ * `turn` (turn:host[:port], may repeat, with `turnUser` and `turnPassword`) and `icePolicy` (all, relay).
  */
 export function resolveAccountConfig(params: URLSearchParams, pbx: EmbeddedPbxInfo | undefined): AccountConfigResult {
   const server = params.get('server') ?? pbx?.server;
@@ -89,8 +92,18 @@ function resolveCallSettings(params: URLSearchParams): Parsed<CallSettings> {
   }
 
   const stunServers = params.getAll('stun');
-  const badStun = stunServers.find((uri) => !isStunUri(uri));
+  const badStun = stunServers.find((uri) => !isIceServerUri(STUN_URI, uri));
   if (badStun !== undefined) return { ok: false, problem: `The STUN server "${badStun}" is not a stun:host or stun:host:port URI` };
+
+  const turnServers = params.getAll('turn');
+  const badTurn = turnServers.find((uri) => !isIceServerUri(TURN_URI, uri));
+  if (badTurn !== undefined) return { ok: false, problem: `The TURN server "${badTurn}" is not a turn:host[:port] URI` };
+  const turnUser = params.get('turnUser');
+  const turnPassword = params.get('turnPassword');
+  const turnCredentials = { ...(turnUser !== null ? { username: turnUser } : {}), ...(turnPassword !== null ? { credential: turnPassword } : {}) };
+
+  const icePolicy = params.get('icePolicy') ?? DEFAULT_CALL_SETTINGS.icePolicy;
+  if (icePolicy !== 'all' && icePolicy !== 'relay') return { ok: false, problem: `The icePolicy setting "${icePolicy}" is not all or relay` };
 
   return {
     ok: true,
@@ -98,7 +111,8 @@ function resolveCallSettings(params: URLSearchParams): Parsed<CallSettings> {
       ...DEFAULT_CALL_SETTINGS,
       dtmfMode: dtmf,
       delayedOffer: delayed === null ? DEFAULT_CALL_SETTINGS.delayedOffer : delayed === '1',
-      iceServers: stunServers.map((urls) => ({ urls })),
+      iceServers: [...stunServers.map((urls) => ({ urls })), ...turnServers.map((urls) => ({ urls, ...turnCredentials }))],
+      icePolicy,
       confirmTransfers: confirm === null ? DEFAULT_CALL_SETTINGS.confirmTransfers : confirm === '1',
     },
   };
@@ -108,8 +122,8 @@ function isDtmfMode(text: string): text is DtmfModeSetting {
   return (DTMF_MODE_SETTINGS as readonly string[]).includes(text);
 }
 
-function isStunUri(text: string): boolean {
-  const match = STUN_URI.exec(text);
+function isIceServerUri(pattern: RegExp, text: string): boolean {
+  const match = pattern.exec(text);
   if (!match) return false;
   const port = match[3];
   return port === undefined || (Number(port) >= 1 && Number(port) <= 65535);

@@ -2,15 +2,20 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AppPage } from '../e2e/support/app-page';
 import { callLine, dial, lineCount } from '../e2e/support/call-page';
 import { chromiumForFile } from '../e2e/support/chromium';
+import { startBaresip } from './support/baresip';
+import { interopContext } from './support/interop-context';
 import { openTabphone } from './support/tabphone-page';
 import { waitUntil } from './support/wait';
 import { endAllCalls, pressOnLine, waitForLine, waitForNoLines } from './sipp/support-call-lines';
 import { describeRun, receivedRequests, sentResponses, startFarEnd, tracedMessages, type FarEnd } from './sipp/support-sipp';
 
 // Transfers between Tabphone (lab user 1018 in Chromium) and sipp far ends, through Kamailio and
-// rtpengine: we transfer a far end blind and attended, and a far end transfers us. Each far end
+// rtpengine: we transfer a far end (sipp, or baresip, lab user 1019) blind and attended, and a
+// far end transfers us. Each far end
 // is a sipp scenario that fails unless the REFER/NOTIFY exchange it expects takes place.
 const US = '1018';
+/** baresip as a transferee: a plain SIP phone registered over UDP. */
+const BARESIP = '1019';
 const chromium = chromiumForFile();
 let app: AppPage;
 const farEnds: FarEnd[] = [];
@@ -77,6 +82,32 @@ describe('call transfer between Tabphone and sipp far ends through Kamailio and 
     // The target was called by the transferee, not by us.
     const targetTrace = await expectScenarioPassed(target);
     expect(receivedRequests(targetTrace, 'INVITE')[0]?.from.uri.user).toBe('transferee');
+  });
+
+  it('transfers baresip blind to a sipp far end: baresip follows our REFER and calls it', async () => {
+    const target = await farEnd('uas-answer.xml');
+    const baresip = await startBaresip(interopContext().lab, { user: BARESIP });
+    try {
+      await dial(app.page, BARESIP);
+      await waitForLine(app.page, BARESIP, 'Connected');
+      await pressOnLine(app.page, BARESIP, 'Transfer');
+      await callLine(app.page, BARESIP).getByLabel('Transfer to', { exact: true }).fill(`udp-${target.port}`);
+      await pressOnLine(app.page, BARESIP, 'Transfer call');
+      // Our leg ends only once baresip's NOTIFY reports the target's 200.
+      await waitForLine(app.page, BARESIP, 'Transferred');
+      await waitForNoLines(app.page);
+
+      await waitUntil(
+        async () => receivedRequests(await target.messages(), 'ACK').length > 0,
+        10_000,
+        () => 'the target did not get the ACK of a call from baresip',
+      );
+      await baresip.command('hangup');
+      const invite = receivedRequests(await expectScenarioPassed(target), 'INVITE')[0];
+      expect(invite?.from.uri.user).toBe(BARESIP);
+    } finally {
+      await baresip.close();
+    }
   });
 
   it('transfers attended: the REFER\'s Refer-To carries a Replaces naming the consultation call at the target', async () => {
