@@ -106,6 +106,8 @@ describe('contacts, in Chromium', () => {
       const edit = app.page.getByRole('form', { name: 'Edit contact' });
       expect(await edit.getByLabel('Number 1', { exact: true }).inputValue()).toBe('1003');
       expect(await accessibilityProblems(app.page)).toEqual([]);
+      await mkdir(SCREENSHOTS, { recursive: true });
+      await app.page.screenshot({ path: path.join(SCREENSHOTS, 'contact-edit.png') });
       await edit.getByLabel('Name', { exact: true }).fill('Ann B. Example');
       await edit.getByRole('button', { name: 'Save contact', exact: true }).click();
       await expect.poll(() => contactNames(app.page), WAIT).toEqual(['Ann B. Example', 'Bob Builder']);
