@@ -28,8 +28,9 @@ describe('Diagnostics screen, in Chromium', () => {
     try {
       await showDiagnostics(app);
       const ladder = app.page.getByRole('list', { name: 'SIP ladder' });
-      const arrows = async () => (await ladder.getByRole('button').all()).map((b) => b.getAttribute('aria-label'));
-      await expect.poll(async () => (await Promise.all(await arrows())).slice(0, 4).map((name) => name?.replace(/ at .*/, '')), WAIT).toEqual([
+      // Each arrow's name (its text) reads as a sentence: "REGISTER from Us to Proxy at 14:03:07.215".
+      const arrows = async () => (await ladder.getByRole('button').allTextContents()).map((name) => name.replace(/ at \d\d:\d\d:\d\d\.\d{3}$/, ''));
+      await expect.poll(async () => (await arrows()).slice(0, 4), WAIT).toEqual([
         'REGISTER from Us to Proxy',
         '401 Unauthorized from Proxy to Us',
         'REGISTER from Us to Proxy',
@@ -80,10 +81,12 @@ describe('Diagnostics screen, in Chromium', () => {
       await caller.page.screenshot({ path: path.join(SCREENSHOTS, 'diagnostics-ladder.png'), fullPage: true });
 
       const ladder = caller.page.getByRole('list', { name: 'SIP ladder' });
-      const names = await Promise.all((await ladder.getByRole('button').all()).map((b) => b.getAttribute('aria-label')));
-      expect(names.some((name) => name?.startsWith('INVITE from Us to Far end'))).toBe(true);
-      expect(names.some((name) => name?.startsWith('200 OK from Far end to Us'))).toBe(true);
-      expect(names.some((name) => name?.startsWith('ACK from Us to Far end'))).toBe(true);
+      const names = await ladder.getByRole('button').allTextContents();
+      expect(names.some((name) => name.startsWith('INVITE from Us to Far end at '))).toBe(true);
+      expect(names.some((name) => name.startsWith('200 OK from Far end to Us at '))).toBe(true);
+      expect(names.some((name) => name.startsWith('ACK from Us to Far end at '))).toBe(true);
+      // The accessible name is the same sentence.
+      expect(await ladder.getByRole('button', { name: /^INVITE from Us to Far end at \d\d:\d\d:\d\d\.\d{3}$/ }).count()).toBeGreaterThan(0);
 
       await callLine(caller.page, '1009').getByRole('button', { name: 'Hang up', exact: true }).click();
       await expect.poll(() => graph.getByText('No call in progress.').count(), WAIT).toBe(1);

@@ -18,8 +18,6 @@ export interface LadderArrow {
   time: string;
   /** Since the first message shown, "+1.204 s". */
   offset: string;
-  /** The arrow as a sentence, its accessible name: "REGISTER from Us to Proxy at 14:03:07.215". */
-  description: string;
 }
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
@@ -44,7 +42,6 @@ export function ladderArrows(entries: readonly TraceEntry[]): LadderArrow[] {
       label: entry.label,
       time,
       offset: `+${((entry.at - start) / 1000).toFixed(3)} s`,
-      description: `${entry.label} from ${LADDER_COLUMNS[from]} to ${LADDER_COLUMNS[to]} at ${time}`,
     };
   });
 }

@@ -15,20 +15,21 @@ export function CallsPanel() {
     <section aria-label="Calls">
       {swap && (
         // One press: the call we talk on goes on hold and the held one comes back.
-        <button
-          type="button"
-          disabled={!service}
-          onClick={() => void service?.swap()}
-          aria-label="Swap"
-          aria-describedby={swapHintId}
-          className="mb-2 flex h-10 w-full items-center justify-center gap-2 rounded-xl bg-teal-700 text-sm font-semibold text-white hover:bg-teal-800 disabled:opacity-50 dark:bg-teal-600 dark:hover:bg-teal-500"
-        >
-          <span aria-hidden="true">⇄</span>
-          Swap
-          <span id={swapHintId} className="truncate font-normal opacity-90">
-            to {lineTitle(swap.held)}
-          </span>
-        </button>
+        <div className="mb-2 flex items-center gap-3">
+          <button
+            type="button"
+            disabled={!service}
+            onClick={() => void service?.swap()}
+            aria-describedby={swapHintId}
+            className="flex h-10 shrink-0 items-center justify-center gap-2 rounded-xl bg-teal-700 px-5 text-sm font-semibold text-white hover:bg-teal-800 disabled:opacity-50 dark:bg-teal-700 dark:hover:bg-teal-800"
+          >
+            <span aria-hidden="true">⇄</span>
+            Swap
+          </button>
+          <p id={swapHintId} className="min-w-0 truncate text-sm text-slate-600 dark:text-slate-300">
+            Resume {lineTitle(swap.held)}, hold {lineTitle(swap.active)}
+          </p>
+        </div>
       )}
       <ul className="flex flex-col gap-2">
         {lines.map((line) => (

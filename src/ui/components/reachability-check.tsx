@@ -38,7 +38,7 @@ export function ReachabilityCheck() {
         <button
           type="submit"
           disabled={!ping || busy}
-          className="h-9 rounded-lg bg-teal-700 px-3 font-medium text-white disabled:opacity-50 dark:bg-teal-600"
+          className="h-9 rounded-lg bg-teal-700 px-3 font-medium text-white disabled:opacity-50 dark:bg-teal-700"
         >
           Check
         </button>

@@ -10,10 +10,11 @@ function Arrow({ arrow }: { arrow: LadderArrow }) {
   const width = Math.abs(LIFELINE[arrow.to] - LIFELINE[arrow.from]);
   const rightwards = arrow.to > arrow.from;
   return (
-    <span aria-hidden="true" className="absolute inset-y-0" style={{ left: `${left}%`, width: `${width}%` }}>
+    <span className="absolute inset-y-0" style={{ left: `${left}%`, width: `${width}%` }}>
       <span className="absolute inset-x-0 top-0.5 truncate text-center font-mono text-[0.7rem] leading-4 font-semibold">{arrow.label}</span>
-      <span className="absolute inset-x-0 top-5 border-t-2 border-current" />
+      <span aria-hidden="true" className="absolute inset-x-0 top-5 border-t-2 border-current" />
       <span
+        aria-hidden="true"
         className={`absolute top-[0.9rem] size-0 border-y-[5px] border-y-transparent ${
           rightwards ? 'right-0 border-l-8 border-l-current' : 'left-0 border-r-8 border-r-current'
         }`}
@@ -72,7 +73,6 @@ export function SipLadder() {
                   <li key={arrow.seq}>
                     <button
                       type="button"
-                      aria-label={arrow.description}
                       aria-pressed={arrow.seq === chosen}
                       aria-controls={rawId}
                       onClick={() => setChosen(arrow.seq === chosen ? undefined : arrow.seq)}
@@ -80,8 +80,13 @@ export function SipLadder() {
                         arrow.seq === chosen ? 'bg-teal-50 text-teal-900 dark:bg-teal-950 dark:text-teal-100' : ''
                       }`}
                     >
+                      {/* The name is the visible label and time with the route between them: "INVITE from Us to Far end at 14:03:07.215". */}
                       <Arrow arrow={arrow} />
-                      <span aria-hidden="true" className="absolute bottom-0 left-0 font-mono text-[0.6rem] leading-3 text-slate-500 dark:text-slate-400">
+                      <span className="sr-only">
+                        {' '}
+                        from {LADDER_COLUMNS[arrow.from]} to {LADDER_COLUMNS[arrow.to]} at{' '}
+                      </span>
+                      <span className="absolute bottom-0 left-0 font-mono text-[0.6rem] leading-3 text-slate-600 dark:text-slate-400">
                         {arrow.time}
                       </span>
                     </button>
