@@ -23,7 +23,7 @@ try {
   SIP over WebSocket  ${lab.wsUrl}  and  ${lab.wssUrl} (self-signed certificate)
   SIP over UDP/TCP    ${lab.sipUri}
   TURN                ${lab.turnUrl}  user ${lab.turnUser}, password ${lab.turnPassword}
-  users               1000–1019 @ ${lab.domain}, password lab<user> (lab/kamailio/db/subscriber)
+  users               1000–1029 @ ${lab.domain}, password lab<user> (lab/kamailio/db/subscriber)
   Tabphone            npm start, then http://127.0.0.1:8080/?server=${encodeURIComponent(lab.wsUrl)}&user=1000&password=lab1000`);
 } catch (error) {
   console.error(`lab:start failed: ${error instanceof Error ? error.message : String(error)}`);

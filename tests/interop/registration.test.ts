@@ -1,8 +1,10 @@
+import { chromium as playwrightChromium } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { kamcmd } from '../../lab/lab';
 import { WRONG_CREDENTIALS } from '../../src/sip';
 import { statusText, type AppPage } from '../e2e/support/app-page';
-import { chromiumForFile } from '../e2e/support/chromium';
+import { CHROMIUM_ARGS, chromiumForFile, chromiumPath } from '../e2e/support/chromium';
+import { assertLoopbackOnlyNetwork } from '../e2e/support/network-guard';
 import { interopContext } from './support/interop-context';
 import { readSipDump, requestsReceived, responsesSent, type DumpedRequest } from './support/sipdump';
 import { openTabphone, waitForStatus } from './support/tabphone-page';
@@ -96,5 +98,26 @@ describe('registration with Kamailio over WebSocket', () => {
     expect(statuses.length).toBeGreaterThanOrEqual(2);
     expect(statuses.every((s) => s === 401)).toBe(true);
     expect(await binding('1003')).toBe('');
+  });
+
+  it('registers over secure WebSocket (wss://) with the lab\'s self-signed certificate', async () => {
+    // A browser of its own that accepts the certificate lab:start made for 127.0.0.1.
+    assertLoopbackOnlyNetwork();
+    const browser = await playwrightChromium.launch({
+      executablePath: chromiumPath(),
+      headless: true,
+      args: [...CHROMIUM_ARGS, '--ignore-certificate-errors'],
+    });
+    try {
+      const app = await openTabphone(browser, '1009', { params: { server: lab.wssUrl } });
+      expect(await statusText(app.page)).toBe('Registered');
+      const dump = await readSipDump(lab.runDir);
+      const registers = requestsReceived(dump, 'REGISTER', 'wss').filter((m) => m.message.from.uri.user === '1009');
+      expect(registers.length).toBeGreaterThanOrEqual(2);
+      expect(await binding('1009')).toMatch(/transport=ws/);
+      await app.close();
+    } finally {
+      await browser.close();
+    }
   });
 });
