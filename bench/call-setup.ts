@@ -119,9 +119,20 @@ function emptySamples(): CallSetupSamples {
 /**
  * `runs` answered calls per stack with no STUN server and with a reachable one, the stacks taking
  * turns call by call so that load changes on the machine hit them alike; then click → INVITE with
- * a dead STUN server, stack by stack. Returns the samples in the order of `contestants`.
+ * a dead STUN server, stack by stack. Returns the samples in the order of `contestants`; each list
+ * starts with the first call of freshly opened pages.
  */
 export async function measureCallSetup(env: CallSetupEnv, contestants: ContestantSetup[], runs: number): Promise<CallSetupSamples[]> {
+  // One call per stack first, not counted, so that Chromium's own first-WebRTC-call start-up does
+  // not land on whichever stack happens to go first. Each page's first call is still counted below.
+  for (const { stack, users } of contestants) {
+    const pair = await Promise.all([openPhone(env.browser, stack, users.caller), openPhone(env.browser, stack, users.callee, undefined, true)]);
+    try {
+      await answeredCall(env, pair[0], pair[1], users);
+    } finally {
+      await Promise.all(pair.map((phone) => phone.close()));
+    }
+  }
   const samples = contestants.map(emptySamples);
   for (const [stunCase, stun] of [['no STUN', undefined], ['reachable STUN', env.stunUrl]] as const) {
     const pairs = await Promise.all(

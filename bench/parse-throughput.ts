@@ -116,12 +116,12 @@ export function runParseBenchmark(corpus: string[], rounds: number, ms: number):
     { name: c.name, kind: 'parse' as const, work: (t: string) => c.parse(t) },
   ]);
   for (const w of works) measure(w.work, corpus, 200); // warm-up: let the JIT settle
-  for (const c of candidates) readCost(c, corpus, 2_000);
+  for (const c of candidates) readCost(c, corpus, 4 * corpus.length);
   const samples = new Map(works.map((w) => [w, [] as number[]]));
   const readSamples = new Map(candidates.map((c) => [c, [] as number[]]));
   for (let r = 0; r < rounds; r++) {
     for (const w of works) samples.get(w)!.push(measure(w.work, corpus, ms));
-    for (const c of candidates) readSamples.get(c)!.push(readCost(c, corpus, 2_000));
+    for (const c of candidates) readSamples.get(c)!.push(readCost(c, corpus, 4 * corpus.length));
   }
   return candidates.map((c) => {
     const rate = (kind: 'read' | 'parse') => median(samples.get(works.find((w) => w.name === c.name && w.kind === kind)!)!);

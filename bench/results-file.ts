@@ -53,8 +53,9 @@ export function renderResults(r: RunReport): string {
     '  interleaved rounds of 300 ms. Our parser defers header parsing to first access, so compare "parse + read".',
     '- **Bundles:** each entry of bench/entries built by Vite 8 (Rolldown, default minifier, target es2022), gzip level 9.',
     '  First load: the production build’s index.html plus the scripts and stylesheets it references.',
-    `- **Calls:** Chromium, headless, loopback-only network namespace, embedded PBX; ${r.runs} calls per case, callee pages`,
-    '  answer the moment the Answer button appears. Times: click and answer in the page, INVITE and 200 as the PBX saw',
+    `- **Calls:** Chromium, headless, loopback-only network namespace, embedded PBX; after one uncounted call per stack,`,
+    `  ${r.runs} calls per case on freshly opened pages, Tabphone and JsSIP taking turns; callee pages answer the moment the`,
+    '  Answer button appears. Times: click and answer in the page, INVITE and 200 as the PBX saw',
     '  them, first audio by getStats polled every 10 ms. JsSIP runs with its defaults (it sends the INVITE once ICE',
     '  gathering completes), on bench/jssip-page. With the dead STUN server the call goes to a far end that answers 486.',
     '- **Registration:** in Node over `ws`, each client with its own reconnect policy; recovery after a 1 s PBX outage,',
@@ -76,7 +77,10 @@ export function renderResults(r: RunReport): string {
     ...r.bundles.map(
       (b) =>
         `- ${b.name} (${kib(b.minBytes)} min, ${kib(b.gzipBytes)} gzip, ${b.files} file${b.files === 1 ? '' : 's'}): ` +
-        b.biggest.map(([group, share]) => `${group} ${(share * 100).toFixed(0)}%`).join(', '),
+        b.biggest
+          .filter(([, share]) => share >= 0.005)
+          .map(([group, share]) => `${group} ${(share * 100).toFixed(0)}%`)
+          .join(', '),
     ),
     '',
   ].join('\n');

@@ -27,13 +27,20 @@ export function tableRows(
   });
   const kib = (bytes: number) => bytes / 1024;
   const [core, coreWebRtc, jssipUa, sipjsUa] = libraries;
-  const callRow = (what: string, pick: (s: CallSetupSamples) => number[], cap?: number): Row => {
-    const tabphone = median(pick(calls.tabphone));
-    const jssip = median(pick(calls.jssip));
-    const faster = tabphone < jssip;
-    const text = cap === undefined ? 'faster than JsSIP' : `≤ ${cap} ms and faster than JsSIP`;
-    return { what: `${what} (median of ${pick(calls.tabphone).length} / ${pick(calls.jssip).length})`, unit: 'ms', better: 'lower', tabphone, jssip, target: { text, met: faster && (cap === undefined || tabphone <= cap) } };
-  };
+  /** A call figure against JsSIP's; the issue asks Tabphone to be faster in every case, and some under `cap` ms. */
+  const versusJsSip = (what: string, tabphone: number, jssip: number, cap?: number): Row => ({
+    what,
+    unit: 'ms',
+    better: 'lower',
+    tabphone,
+    jssip,
+    target: {
+      text: cap === undefined ? 'faster than JsSIP' : `≤ ${cap} ms and faster than JsSIP`,
+      met: tabphone < jssip && (cap === undefined || tabphone <= cap),
+    },
+  });
+  const callRow = (what: string, pick: (s: CallSetupSamples) => number[], cap?: number): Row =>
+    versusJsSip(`${what} (median of ${pick(calls.tabphone).length} / ${pick(calls.jssip).length})`, median(pick(calls.tabphone)), median(pick(calls.jssip)), cap);
   const clickRow = (stun: StunCase) => callRow(`click → INVITE at the PBX, ${stun}`, (s) => s.clickToInvite[stun], 300);
   const registrationRow = (what: string, samples: Record<string, number[]>): Row => ({
     what: `${what} (median of ${samples.Tabphone!.length})`,
@@ -71,6 +78,7 @@ export function tableRows(
     { what: 'core + SDP + WebRTC engine + adapters, min + gzip', unit: 'KiB', better: 'lower', tabphone: kib(coreWebRtc!.gzipBytes), jssip: kib(jssipUa!.gzipBytes), sipjs: kib(sipjsUa!.gzipBytes) },
     { what: 'whole app, first load, gzip', unit: 'KiB', better: 'lower', tabphone: kib(firstLoad.gzipBytes), target: { text: '≤ 110 KiB', met: kib(firstLoad.gzipBytes) <= 110 } },
     clickRow('no STUN'),
+    versusJsSip('click → INVITE, first call after opening the page, no STUN', calls.tabphone.clickToInvite['no STUN'][0]!, calls.jssip.clickToInvite['no STUN'][0]!, 300),
     clickRow('reachable STUN'),
     clickRow('dead STUN'),
     callRow('INVITE → 200, callee answers at once', (s) => s.inviteTo200),
