@@ -9,10 +9,10 @@ import { waitUntil } from './support/wait';
 import { endAllCalls, pressOnLine, waitForLine, waitForNoLines } from './sipp/support-call-lines';
 import { describeRun, receivedRequests, sentResponses, startFarEnd, tracedMessages, type FarEnd } from './sipp/support-sipp';
 
-// Transfers between Tabphone (lab user 1018 in Chromium) and sipp far ends, through Kamailio and
-// rtpengine: we transfer a far end (sipp, or baresip, lab user 1019) blind and attended, and a
-// far end transfers us. Each far end
-// is a sipp scenario that fails unless the REFER/NOTIFY exchange it expects takes place.
+// Transfers between Tabphone (lab user 1018 in Chromium) and far ends through Kamailio and
+// rtpengine: we transfer a sipp far end blind and attended, and baresip (lab user 1019) blind to a
+// sipp target; a sipp far end transfers us. Each sipp far end runs a scenario that fails unless
+// the REFER/NOTIFY exchange it expects takes place.
 const US = '1018';
 /** baresip as a transferee: a plain SIP phone registered over UDP. */
 const BARESIP = '1019';
