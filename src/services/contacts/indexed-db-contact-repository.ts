@@ -5,6 +5,9 @@ import { CONTACTS_DB_NAME, CONTACTS_SCHEMA_VERSION, upgradeContactsSchema, type 
 export async function openIndexedDbContactRepository(): Promise<ContactRepository> {
   const db = await openDB<ContactsDb>(CONTACTS_DB_NAME, CONTACTS_SCHEMA_VERSION, {
     upgrade: (database, oldVersion) => upgradeContactsSchema(database, oldVersion),
+    // A newer version of the app in another tab wants to upgrade: let it, rather than block it
+    // until this tab closes; this tab's later writes fail and are logged.
+    blocking: () => db.close(),
   });
   return {
     load: () => db.getAll('contacts'),

@@ -6,6 +6,9 @@ import type { HistoryRepository } from './history-repository';
 export async function openIndexedDbHistoryRepository(aor: string): Promise<HistoryRepository> {
   const db = await openDB<TabphoneDb>(databaseName(aor), SCHEMA_VERSION, {
     upgrade: (database, oldVersion) => upgradeSchema(database, oldVersion),
+    // A newer version of the app in another tab wants to upgrade: let it, rather than block it
+    // until this tab closes; this tab's later writes fail and are logged.
+    blocking: () => db.close(),
   });
   /** One transaction for a batch: it is written whole or not at all. */
   const write = async (change: (store: IDBPObjectStore<TabphoneDb, ['calls'], 'calls', 'readwrite'>) => Promise<unknown>[]) => {
