@@ -98,10 +98,10 @@ function Root() {
                 <NavigationStoreContext value={navigation}>
                   <DiagnosticsStoreContext value={diagnostics}>
                     <PwaContext value={pwa}>
+                      <PwaBanners />
                       <ContactsProvider store={contacts} service={contactsService}>
                         <App />
                       </ContactsProvider>
-                      <PwaBanners />
                     </PwaContext>
                   </DiagnosticsStoreContext>
                 </NavigationStoreContext>

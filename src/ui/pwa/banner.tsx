@@ -8,12 +8,12 @@ interface BannerProps {
   action?: { label: string; onClick(): void };
 }
 
-/** A one-line notice with at most one button, stacked at the foot of the window. */
+/** A one-line notice with at most one button, stacked at the top of the window. */
 export function Banner({ role, children, action }: BannerProps) {
   return (
     <div
       role={role}
-      className="pointer-events-auto flex items-center gap-3 rounded-xl bg-slate-900 px-3 py-2 text-sm text-white shadow-lg dark:bg-slate-100 dark:text-slate-900"
+      className="mx-auto flex w-full max-w-md items-center gap-3 rounded-xl bg-slate-900 px-3 py-2 text-sm text-white shadow-sm dark:bg-slate-100 dark:text-slate-900"
     >
       <p className="min-w-0 flex-1">{children}</p>
       {action && (

@@ -2,10 +2,10 @@ import { OtherTabBanner } from './other-tab-banner';
 import { SoundBlockedBanner } from './sound-blocked-banner';
 import { UpdateBanner } from './update-banner';
 
-/** The app-level notices, over the foot of the window where they cover no call controls for long. */
+/** The app-level notices, above the app so they cover none of its controls; nothing shows when there are none. */
 export function PwaBanners() {
   return (
-    <aside aria-label="Notices" className="pointer-events-none fixed inset-x-0 bottom-0 z-20 mx-auto flex max-w-md flex-col gap-2 p-3">
+    <aside aria-label="Notices" className="flex flex-col gap-2 bg-slate-50 px-3 pt-3 empty:hidden dark:bg-slate-950">
       <SoundBlockedBanner />
       <OtherTabBanner />
       <UpdateBanner />
