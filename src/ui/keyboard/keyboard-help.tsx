@@ -46,7 +46,7 @@ export function KeyboardHelp({ open, onClose }: KeyboardHelpProps) {
           ))}
         </tbody>
       </table>
-      <p className="mt-3 text-xs text-slate-500 dark:text-slate-400">Plain letters and digits act only outside text fields.</p>
+      <p className="mt-3 text-xs text-slate-500 dark:text-slate-400">In a text field, keys type; only the Alt forms act there.</p>
       <form method="dialog" className="mt-3 flex justify-end">
         <button type="submit" className="h-9 rounded-lg bg-teal-700 px-4 text-sm font-medium text-white hover:bg-teal-800 dark:bg-teal-700">
           Close

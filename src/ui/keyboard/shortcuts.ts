@@ -1,9 +1,10 @@
 /**
  * Keyboard shortcuts as a pure mapping from a key press to what the phone should do.
  *
- * Typing comes first: while focus is in a text field, plain keys belong to the field, so only
- * Escape (hang up / decline) and the Alt+letter forms act. Enter on a button or link keeps its
- * native meaning. Browser and system shortcuts (Ctrl, Meta) are never taken.
+ * Typing comes first: while focus is in a text field, its keys belong to the field (Escape may
+ * close a suggestion list there, Enter submits its form), so only the Alt+letter forms act. Enter
+ * on a button or link keeps its native meaning. Browser and system shortcuts (Ctrl, Meta) are
+ * never taken, and a held-down key acts once, except a digit.
  */
 
 export type ShortcutAction =
@@ -28,6 +29,8 @@ export interface KeyPress {
   altKey: boolean;
   ctrlKey: boolean;
   metaKey: boolean;
+  /** The key is held down and repeating. */
+  repeat: boolean;
 }
 
 /** Where focus is. */
@@ -79,19 +82,23 @@ export function shortcutFor(press: KeyPress, target: KeyTarget, state: ShortcutS
   if (press.ctrlKey || press.metaKey || target.inDialog) return undefined;
   const line = state.line;
 
+  if (DIAL_KEYS.test(press.key) && !press.altKey && !target.typing) {
+    return line?.keypad ? { type: 'dtmf', key: press.key } : { type: 'dial-digit', key: press.key };
+  }
+  // A held-down key would hold and resume, or answer and hang up, over and over.
+  if (press.repeat) return undefined;
+
   if (press.altKey) {
     const which = LETTERS[press.code];
     return which ? letterAction(which, state) : undefined;
   }
 
+  if (target.typing) return undefined;
+
   if (press.key === 'Escape') {
     if (line?.ringingIn) return { type: 'decline' };
     return line?.canHangUp ? { type: 'hangup' } : undefined;
   }
-
-  if (target.typing) return undefined;
-
-  if (DIAL_KEYS.test(press.key)) return line?.keypad ? { type: 'dtmf', key: press.key } : { type: 'dial-digit', key: press.key };
 
   if (press.key === 'Enter') {
     if (target.interactive) return undefined;

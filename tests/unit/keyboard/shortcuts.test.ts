@@ -7,7 +7,7 @@ const BUTTON: KeyTarget = { typing: false, interactive: true, inDialog: false };
 
 function press(key: string, mods: Partial<KeyPress> = {}): KeyPress {
   const code = /^[a-z]$/i.test(key) ? `Key${key.toUpperCase()}` : key;
-  return { key, code, altKey: false, ctrlKey: false, metaKey: false, ...mods };
+  return { key, code, altKey: false, ctrlKey: false, metaKey: false, repeat: false, ...mods };
 }
 
 const TALKING: ShortcutLine = { ringingIn: false, canHangUp: true, hold: 'hold', canMute: true, muted: false, keypad: true };
@@ -63,13 +63,13 @@ describe('keyboard shortcuts: call controls', () => {
 });
 
 describe('keyboard shortcuts: typing is never hijacked', () => {
-  it('leaves digits, letters, Enter and ? to a focused text field', () => {
-    for (const key of ['1', '#', 'h', 'm', 's', '?', 'Enter']) expect(shortcutFor(press(key), FIELD, on(TALKING, true))).toBeUndefined();
+  it('leaves digits, letters, Enter, Escape and ? to a focused text field', () => {
+    for (const key of ['1', '#', 'h', 'm', 's', '?', 'Enter', 'Escape']) expect(shortcutFor(press(key), FIELD, on(TALKING, true))).toBeUndefined();
     expect(shortcutFor(press('Enter'), FIELD, on(RINGING_IN))).toBeUndefined();
+    expect(shortcutFor(press('Escape'), FIELD, on(RINGING_IN))).toBeUndefined();
   });
 
-  it('still takes Escape and the Alt+letter forms (by physical key) in a text field', () => {
-    expect(shortcutFor(press('Escape'), FIELD, on(TALKING))).toEqual({ type: 'hangup' });
+  it('still takes the Alt+letter forms (by physical key) in a text field', () => {
     expect(shortcutFor(press('˙', { altKey: true, code: 'KeyH' }), FIELD, on(TALKING))).toEqual({ type: 'hold' });
     expect(shortcutFor(press('m', { altKey: true }), FIELD, on(TALKING))).toEqual({ type: 'mute' });
     expect(shortcutFor(press('s', { altKey: true }), FIELD, on(TALKING, true))).toEqual({ type: 'swap' });
@@ -79,6 +79,13 @@ describe('keyboard shortcuts: typing is never hijacked', () => {
   it('leaves Enter on a button or link to the button, but still dials digits there', () => {
     expect(shortcutFor(press('Enter'), BUTTON, on(RINGING_IN))).toBeUndefined();
     expect(shortcutFor(press('5'), BUTTON, idle)).toEqual({ type: 'dial-digit', key: '5' });
+  });
+
+  it('acts once for a held-down key, except a digit', () => {
+    expect(shortcutFor(press('h', { repeat: true }), BODY, on(TALKING))).toBeUndefined();
+    expect(shortcutFor(press('Enter', { repeat: true }), BODY, on(RINGING_IN))).toBeUndefined();
+    expect(shortcutFor(press('Escape', { repeat: true }), BODY, on(TALKING))).toBeUndefined();
+    expect(shortcutFor(press('7', { repeat: true }), BODY, idle)).toEqual({ type: 'dial-digit', key: '7' });
   });
 
   it('never takes Ctrl or Meta combinations, nor keys inside a dialog', () => {
