@@ -1,5 +1,6 @@
 import { useState, type ChangeEvent } from 'react';
 import type { ImportReport } from '../../../services/contacts/contacts-service';
+import { decodeFileText } from '../../../services/contacts/decode-file-text';
 import { useContactsService } from './use-contacts';
 
 /** Larger than any address book a person keeps; a bigger file is most likely the wrong one. */
@@ -22,7 +23,7 @@ export function ContactImport({ onOutcome }: { onOutcome(outcome: ImportReport |
     }
     setBusy(true);
     onOutcome(undefined);
-    onOutcome(await service.importFile(file.name, await file.text()));
+    onOutcome(await service.importFile(file.name, decodeFileText(new Uint8Array(await file.arrayBuffer()))));
     setBusy(false);
   };
 
