@@ -16,6 +16,8 @@ export interface CallNotificationOptions {
   unseen(): boolean;
   /** Notification.permission === 'granted' */
   allowed(): boolean;
+  /** This page's address: the service worker brings up the window it belongs to. */
+  pageUrl(): string;
   onError(error: unknown): void;
 }
 
@@ -42,7 +44,7 @@ export function notifyIncomingCalls(options: CallNotificationOptions): () => voi
           body: subtitle ? `${lineTitle(line)} (${subtitle})` : lineTitle(line),
           tag: tagOf(line.id),
           requireInteraction: true,
-          data: { callId: line.id },
+          data: { callId: line.id, pageUrl: options.pageUrl() },
           actions: [
             { action: 'answer', title: 'Answer' },
             { action: 'decline', title: 'Decline' },

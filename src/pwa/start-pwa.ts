@@ -166,6 +166,7 @@ export function connectPwa(options: ConnectPwaOptions): void {
       calls,
       unseen: () => document.visibilityState === 'hidden' || !document.hasFocus(),
       allowed: () => Notification.permission === 'granted',
+      pageUrl: () => window.location.href,
       onError: warn('the incoming-call notification failed'),
     });
     worker.addEventListener('message', ({ data }) => {

@@ -17,10 +17,11 @@ class FakeNotifications implements NotificationHost {
 function setup(unseen = true) {
   const calls = createCallsStore();
   const host = new FakeNotifications();
-  notifyIncomingCalls({ host, calls, unseen: () => unseen, allowed: () => true, onError: () => undefined });
+  notifyIncomingCalls({ host, calls, unseen: () => unseen, allowed: () => true, pageUrl: () => PAGE, onError: () => undefined });
   return { calls, host };
 }
 
+const PAGE = 'http://127.0.0.1:8080/?user=1000';
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 const ALICE = { displayName: 'Alice', number: '1001', uri: 'sip:1001@127.0.0.1' };
 
@@ -32,7 +33,7 @@ describe('incoming-call notifications', () => {
     const shown = host.open.get('call:in');
     expect(shown?.title).toBe('Incoming call');
     expect(shown?.options.body).toBe('Alice (1001)');
-    expect(shown?.options.data).toEqual({ callId: 'in' });
+    expect(shown?.options.data).toEqual({ callId: 'in', pageUrl: PAGE });
     expect(shown?.options.actions?.map((action) => action.title)).toEqual(['Answer', 'Decline']);
   });
 

@@ -5,14 +5,16 @@ import { describe, expect, it } from 'vitest';
 const SCRIPT = readFileSync(new URL('../../../public/sw-call-actions.js', import.meta.url), 'utf8');
 
 interface FakeClient {
+  url: string;
   messages: unknown[];
   focused: boolean;
   postMessage(message: unknown): void;
   focus(): Promise<void>;
 }
 
-function client(): FakeClient {
+function client(url = 'http://127.0.0.1:8080/?user=1000'): FakeClient {
   return {
+    url,
     messages: [],
     focused: false,
     postMessage(message) {
@@ -42,12 +44,18 @@ async function click(action: string, data: unknown, windows: FakeClient[]) {
 }
 
 describe('the service worker part of call notifications', () => {
-  it('tells every window to answer and brings one up for Answer', async () => {
-    const windows = [client(), client()];
-    const { closed } = await click('answer', { callId: 'c7' }, windows);
+  it('tells every window to answer and brings up the one that showed the notification', async () => {
+    const windows = [client('http://127.0.0.1:8080/?user=1000'), client('http://127.0.0.1:8080/?user=1001')];
+    const { closed } = await click('answer', { callId: 'c7', pageUrl: 'http://127.0.0.1:8080/?user=1001' }, windows);
     expect(closed).toBe(true);
     for (const window of windows) expect(window.messages).toEqual([{ type: 'tabphone:call-action', action: 'answer', callId: 'c7' }]);
-    expect(windows.map((window) => window.focused)).toEqual([true, false]);
+    expect(windows.map((window) => window.focused)).toEqual([false, true]);
+  });
+
+  it('brings up any window when the one that showed it has gone elsewhere', async () => {
+    const windows = [client('http://127.0.0.1:8080/?user=1000')];
+    await click('answer', { callId: 'c7', pageUrl: 'http://127.0.0.1:8080/?user=1005' }, windows);
+    expect(windows[0]!.focused).toBe(true);
   });
 
   it('answers on a click on the notification itself', async () => {
