@@ -122,7 +122,7 @@ function DemoAccountOffer() {
         type="button"
         disabled={!service || busy}
         onClick={() => void use()}
-        className="h-9 rounded-lg bg-teal-700 px-3 text-sm font-semibold text-white hover:bg-teal-800 disabled:opacity-50 dark:bg-teal-600 dark:hover:bg-teal-500"
+        className="h-9 rounded-lg bg-teal-700 px-3 text-sm font-semibold text-white hover:bg-teal-800 disabled:opacity-50"
       >
         Use demo account {chosen}
       </button>

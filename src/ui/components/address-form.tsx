@@ -54,7 +54,7 @@ export function AddressForm({ id, formLabel, fieldLabel, placeholder, submitLabe
         <button
           type="submit"
           disabled={!enabled}
-          className="h-10 shrink-0 rounded-xl bg-teal-700 px-3 text-sm font-semibold text-white hover:bg-teal-800 disabled:opacity-50 dark:bg-teal-600 dark:hover:bg-teal-500"
+          className="h-10 shrink-0 rounded-xl bg-teal-700 px-3 text-sm font-semibold text-white hover:bg-teal-800 disabled:opacity-50"
         >
           {submitLabel}
         </button>

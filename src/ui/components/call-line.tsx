@@ -47,7 +47,7 @@ const CONTROL: Record<ControlLook, string> = {
   neutral:
     'bg-slate-100 text-slate-800 hover:bg-slate-200 active:bg-slate-300 dark:bg-slate-800 dark:text-slate-100 dark:hover:bg-slate-700',
   on: 'bg-slate-800 text-white hover:bg-slate-700 dark:bg-slate-100 dark:text-slate-900 dark:hover:bg-white',
-  answer: 'bg-emerald-600 text-white hover:bg-emerald-700 active:bg-emerald-800',
+  answer: 'bg-emerald-700 text-white hover:bg-emerald-800 active:bg-emerald-900',
   hangup: 'bg-red-600 text-white hover:bg-red-700 active:bg-red-800',
 };
 
@@ -91,8 +91,6 @@ export function CallLineView({ line, selected, partner }: CallLineViewProps) {
   const [keypadOpen, setKeypadOpen] = useState(false);
   const [transferOpen, setTransferOpen] = useState(false);
   const transferFormId = useId();
-  /** Digits sent on this call, shown above the keys as an IVR caller expects. */
-  const [sentDigits, setSentDigits] = useState('');
   const keypadId = useId();
   const controls = lineControls(line);
   const tone = lineTone(line);
@@ -225,15 +223,13 @@ export function CallLineView({ line, selected, partner }: CallLineViewProps) {
       {showKeypad && (
         <div id={keypadId} className="mt-3">
           <output aria-label="Digits sent" className="mb-2 block h-6 truncate text-center font-mono text-lg tracking-widest">
-            {sentDigits.slice(-MAX_SHOWN_DIGITS)}
+            {/* Digits sent on this call (keypad or keyboard), shown above the keys as an IVR caller expects. */}
+            {(line.sentDigits ?? '').slice(-MAX_SHOWN_DIGITS)}
           </output>
           <Keypad
             label="DTMF keys"
             size="small"
-            onKey={(key) => {
-              service?.sendDtmf(line.id, key);
-              setSentDigits(sentDigits + key);
-            }}
+            onKey={(key) => service?.sendDtmf(line.id, key)}
           />
         </div>
       )}

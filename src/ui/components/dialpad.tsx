@@ -119,7 +119,7 @@ export function Dialpad() {
       <button
         type="submit"
         disabled={!service}
-        className="flex h-12 items-center justify-center gap-2 rounded-2xl bg-emerald-600 text-base font-semibold text-white shadow-sm transition hover:bg-emerald-700 active:bg-emerald-800 disabled:opacity-50 dark:bg-emerald-600 dark:hover:bg-emerald-500"
+        className="flex h-12 items-center justify-center gap-2 rounded-2xl bg-emerald-700 text-base font-semibold text-white shadow-sm transition hover:bg-emerald-800 active:bg-emerald-900 disabled:opacity-50"
       >
         <Icon name="phone" />
         Call

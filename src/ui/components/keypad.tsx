@@ -35,7 +35,7 @@ export function Keypad({ onKey, label, size = 'large' }: KeypadProps) {
         >
           <span className="leading-none">{key}</span>
           {size === 'large' && (
-            <span aria-hidden="true" className="mt-0.5 h-3 text-[0.6rem] leading-3 tracking-widest text-slate-400 dark:text-slate-500">
+            <span aria-hidden="true" className="mt-0.5 h-3 text-[0.6rem] leading-3 tracking-widest text-slate-500 dark:text-slate-400">
               {letters}
             </span>
           )}

@@ -65,17 +65,20 @@ export function MessagesChat({ peer }: { peer: string }) {
         <h2 className="min-w-0 truncate font-semibold">{title}</h2>
       </div>
 
-      <ol
+      {/* The log wraps the list: role="log" on the <ol> itself would take its list semantics away from the items. */}
+      <div
         role="log"
         aria-label="Messages"
-        className="flex max-h-[50dvh] min-h-32 flex-col gap-2 overflow-y-auto rounded-2xl bg-white p-2 ring-1 ring-slate-200 dark:bg-slate-900 dark:ring-slate-800"
+        className="max-h-[50dvh] min-h-32 overflow-y-auto rounded-2xl bg-white p-2 ring-1 ring-slate-200 dark:bg-slate-900 dark:ring-slate-800"
       >
-        {list.length === 0 && <li className="py-6 text-center text-sm text-slate-500 dark:text-slate-400">No messages yet.</li>}
-        {list.map((message) => (
-          <MessageBubble key={message.id} message={message} onRetry={() => service?.retry(message.id)} />
-        ))}
-        <li ref={end} aria-hidden="true" />
-      </ol>
+        <ol className="flex flex-col gap-2">
+          {list.length === 0 && <li className="py-6 text-center text-sm text-slate-500 dark:text-slate-400">No messages yet.</li>}
+          {list.map((message) => (
+            <MessageBubble key={message.id} message={message} onRetry={() => service?.retry(message.id)} />
+          ))}
+          <li ref={end} aria-hidden="true" />
+        </ol>
+      </div>
 
       <form onSubmit={submit} className="flex items-end gap-2">
         <textarea
@@ -94,7 +97,7 @@ export function MessagesChat({ peer }: { peer: string }) {
           type="submit"
           aria-label="Send message"
           disabled={!service}
-          className="grid size-10 shrink-0 place-items-center rounded-xl bg-teal-700 text-white hover:bg-teal-800 disabled:opacity-50 dark:bg-teal-600 dark:hover:bg-teal-500"
+          className="grid size-10 shrink-0 place-items-center rounded-xl bg-teal-700 text-white hover:bg-teal-800 disabled:opacity-50"
         >
           <svg aria-hidden="true" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={1.8} className="size-5">
             <path d="M4 12l16-8-6 16-2.5-6.5z" strokeLinejoin="round" />
@@ -119,7 +122,7 @@ function MessageBubble({ message, onRetry }: { message: ChatMessage; onRetry: ()
       <p
         className={`max-w-[85%] rounded-2xl px-3 py-1.5 text-sm break-words whitespace-pre-wrap ${
           outgoing
-            ? 'bg-teal-700 text-white dark:bg-teal-600'
+            ? 'bg-teal-700 text-white'
             : 'bg-slate-100 text-slate-900 dark:bg-slate-800 dark:text-slate-100'
         }`}
       >
