@@ -293,8 +293,13 @@ export function createCallService(options: CallServiceOptions): CallService {
       if (!call) return;
       for (const digit of digits) keyTones.playKeyTone(digit);
       const sent = call.sendDtmf(digits);
-      update(id, { notice: sent ? undefined : `Could not send "${digits}": the call does not carry DTMF` });
-      if (!sent) logger.log('warn', `DTMF "${digits}" not sent on call ${id}`);
+      if (sent) {
+        const before = store.getState().lines.find((l) => l.id === id)?.sentDigits ?? '';
+        update(id, { notice: undefined, sentDigits: before + digits });
+        return;
+      }
+      update(id, { notice: `Could not send "${digits}": the call does not carry DTMF` });
+      logger.log('warn', `DTMF "${digits}" not sent on call ${id}`);
     },
 
     transfer(id, input) {

@@ -36,6 +36,9 @@ describe('keyboard shortcuts, in Chromium', () => {
       await caller.page.keyboard.press('#');
       const received = callLine(callee.page, '1003').getByRole('status', { name: 'Digits received' });
       await expect.poll(() => received.textContent(), WAIT).toBe('Received: 5#');
+      // The caller's keypad shows them as sent, like digits pressed on it.
+      await callLine(caller.page, '1004').getByRole('button', { name: 'Keypad', exact: true }).click();
+      expect(await callLine(caller.page, '1004').getByRole('status', { name: 'Digits sent' }).textContent()).toBe('5#');
 
       await caller.page.keyboard.press('m');
       await expect.poll(() => callLine(caller.page, '1004').getByRole('button', { name: 'Unmute', exact: true }).count(), WAIT).toBe(1);

@@ -38,6 +38,8 @@ export interface CallLine {
   notice: string | undefined;
   /** DTMF digits the far end sent us by SIP INFO, oldest first ("" when none). */
   receivedDigits: string;
+  /** DTMF digits we sent on this call, from the keypad or the keyboard, oldest first; absent before the first. */
+  sentDigits?: string;
   /** How a transfer of this call goes ("Transferring…", "Transfer failed: Busy"); undefined when none was tried. */
   transferStatus: string | undefined;
   /** The latest quality figures while audio flows; absent before the first measurement. */

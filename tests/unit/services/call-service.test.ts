@@ -288,12 +288,17 @@ describe('call service: in-call controls', () => {
     await service.answer('in1');
     service.setMuted('in1', true);
     expect(line('in1')!.muted).toBe(true);
+    expect(line('in1')!.sentDigits).toBeUndefined();
     service.sendDtmf('in1', '5');
+    service.sendDtmf('in1', '*1');
+    expect(line('in1')!.sentDigits).toBe('5*1');
     call.dtmfAccepted = false;
     service.sendDtmf('in1', '#');
-    expect(call.actions).toEqual(['answer', 'dtmf 5', 'dtmf #']);
-    expect(sounds.filter((s) => s.startsWith('key'))).toEqual(['key 5', 'key #']);
+    expect(call.actions).toEqual(['answer', 'dtmf 5', 'dtmf *1', 'dtmf #']);
+    expect(sounds.filter((s) => s.startsWith('key'))).toEqual(['key 5', 'key *', 'key 1', 'key #']);
     expect(line('in1')!.notice).toBe('Could not send "#": the call does not carry DTMF');
+    // Only what went out is shown as sent.
+    expect(line('in1')!.sentDigits).toBe('5*1');
   });
 
   it('shows the DTMF digits the far end sends, in order, on their own call only', async () => {
