@@ -5,7 +5,7 @@ import { chromiumForFile } from '../e2e/support/chromium';
 import { waitForRtpBothWays } from './support/media';
 import { openTabphone } from './support/tabphone-page';
 import { endAllCalls, inboundCodec, pressOnLine, remoteSdp, waitForLine, waitForNoLines } from './sipp/support-call-lines';
-import { describeRun, receivedRequests, startFarEnd, type FarEnd } from './sipp/support-sipp';
+import { expectScenarioPassed, FarEnds, receivedRequests } from './sipp/support-sipp';
 
 // Tabphone is lab user 1015 in Chromium; each test's far end is a sipp scenario
 // (tests/interop/sipp/*.xml) reached through Kamailio and rtpengine: dialled as udp-<port> or
@@ -15,7 +15,7 @@ const US = '1015';
 const SIPP_CALLER = 'sipp';
 const chromium = chromiumForFile();
 let app: AppPage;
-const farEnds: FarEnd[] = [];
+const farEnds = new FarEnds();
 
 beforeAll(async () => {
   app = await openTabphone(chromium.browser, US);
@@ -23,7 +23,7 @@ beforeAll(async () => {
 
 afterEach(async () => {
   await endAllCalls(app.page);
-  await Promise.all(farEnds.splice(0).map((farEnd) => farEnd.close()));
+  await farEnds.closeAll();
   await waitForNoLines(app.page);
 });
 
@@ -32,22 +32,9 @@ afterAll(async () => {
   await app?.close();
 });
 
-async function farEnd(...args: Parameters<typeof startFarEnd>): Promise<FarEnd> {
-  const started = await startFarEnd(...args);
-  farEnds.push(started);
-  return started;
-}
-
-/** The far end followed its scenario to the end (sipp exit 0); returns its message trace. */
-async function expectScenarioPassed(far: FarEnd): Promise<string> {
-  const result = await far.done;
-  expect(result.code, describeRun(far.scenario, result)).toBe(0);
-  return result.messages;
-}
-
 describe('Tabphone against sipp far ends through Kamailio and rtpengine', () => {
   it('hangs up while the far end rings: it gets a CANCEL and answers 487', async () => {
-    const far = await farEnd('uas-ringing-cancel.xml');
+    const far = await farEnds.start('uas-ringing-cancel.xml');
     const party = `udp-${far.port}`;
     await dial(app.page, party);
     await waitForLine(app.page, party, 'Ringing');
@@ -57,7 +44,7 @@ describe('Tabphone against sipp far ends through Kamailio and rtpengine', () => 
   });
 
   it('shows "Busy" when the far end answers 486 Busy Here', async () => {
-    const far = await farEnd('uas-busy.xml');
+    const far = await farEnds.start('uas-busy.xml');
     const party = `udp-${far.port}`;
     await dial(app.page, party);
     await waitForLine(app.page, party, 'Busy');
@@ -65,7 +52,7 @@ describe('Tabphone against sipp far ends through Kamailio and rtpengine', () => 
   });
 
   it('holds and resumes: the far end is offered a=sendonly, then a=sendrecv', async () => {
-    const far = await farEnd('uas-hold.xml');
+    const far = await farEnds.start('uas-hold.xml');
     const party = `udp-${far.port}`;
     await dial(app.page, party);
     await waitForLine(app.page, party, 'Connected');
@@ -85,7 +72,7 @@ describe('Tabphone against sipp far ends through Kamailio and rtpengine', () => 
     { name: 'c=0.0.0.0', keys: { hold_address: '0.0.0.0', hold_direction: 'sendrecv' } },
   ]) {
     it(`shows "Held by remote" when the far end re-INVITEs with ${variant.name}, answering recvonly or inactive`, async () => {
-      const far = await farEnd('uac-remote-hold.xml', { calls: US, keys: variant.keys });
+      const far = await farEnds.start('uac-remote-hold.xml', { calls: US, keys: variant.keys });
       await waitForLine(app.page, SIPP_CALLER, 'Incoming call');
       await pressOnLine(app.page, SIPP_CALLER, 'Answer');
       await waitForLine(app.page, SIPP_CALLER, 'Held by remote');
@@ -95,7 +82,7 @@ describe('Tabphone against sipp far ends through Kamailio and rtpengine', () => 
   }
 
   it('answers a delayed offer: our offer in the 200, the far end\'s answer in the ACK, audio both ways', async () => {
-    const far = await farEnd('uac-delayed-offer.xml', { calls: US, rtpEcho: true });
+    const far = await farEnds.start('uac-delayed-offer.xml', { calls: US, rtpEcho: true });
     await waitForLine(app.page, SIPP_CALLER, 'Incoming call');
     await pressOnLine(app.page, SIPP_CALLER, 'Answer');
     await waitForLine(app.page, SIPP_CALLER, 'Connected');
@@ -106,7 +93,7 @@ describe('Tabphone against sipp far ends through Kamailio and rtpengine', () => 
   });
 
   it('calls a G.729-only far end through rtpengine transcoding and keeps a browser codec', async () => {
-    const far = await farEnd('uas-g729.xml', { rtpEcho: true });
+    const far = await farEnds.start('uas-g729.xml', { rtpEcho: true });
     const party = `g729-${far.port}`;
     await dial(app.page, party);
     await waitForLine(app.page, party, 'Connected');

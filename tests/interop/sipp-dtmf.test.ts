@@ -6,14 +6,14 @@ import { openTabphone } from './support/tabphone-page';
 import { waitUntil } from './support/wait';
 import { endAllCalls, pressOnLine, waitForLine, waitForNoLines } from './sipp/support-call-lines';
 import { startRtpEndpoint, type RtpEndpoint } from './sipp/support-rtp-endpoint';
-import { describeRun, freeRtpPort, receivedRequests, sentResponses, startFarEnd, type FarEnd } from './sipp/support-sipp';
+import { expectScenarioPassed, FarEnds, freeRtpPort, receivedRequests, sentResponses } from './sipp/support-sipp';
 
 // Tabphone sends DTMF from the line's keypad to a sipp far end reached through Kamailio and
 // rtpengine (dialled as udp-<port>): as SIP INFO (lab user 1016, ?dtmf=info) and as RFC 4733
 // events (lab user 1017, ?dtmf=rfc4733). The far end checks what it received.
 const chromium = chromiumForFile();
 let app: AppPage | undefined;
-let far: FarEnd | undefined;
+const farEnds = new FarEnds();
 let media: RtpEndpoint | undefined;
 
 afterEach(async () => {
@@ -23,9 +23,9 @@ afterEach(async () => {
     expect(app.errors).toEqual([]);
     await app.close();
   }
-  await far?.close();
+  await farEnds.closeAll();
   await media?.close();
-  app = far = media = undefined;
+  app = media = undefined;
 });
 
 /** Presses the line's Keypad, then each of `digits` on it. */
@@ -37,7 +37,7 @@ async function pressDigits(page: AppPage['page'], party: string, digits: string)
 
 describe('DTMF from Tabphone to a sipp far end through Kamailio and rtpengine', () => {
   it('sends SIP INFO digits (application/dtmf-relay) that reach the far end, each answered 200', async () => {
-    far = await startFarEnd('uas-dtmf-info.xml');
+    const far = await farEnds.start('uas-dtmf-info.xml');
     app = await openTabphone(chromium.browser, '1016', { params: { dtmf: 'info' } });
     const party = `udp-${far.port}`;
     await dial(app.page, party);
@@ -45,19 +45,18 @@ describe('DTMF from Tabphone to a sipp far end through Kamailio and rtpengine', 
     await pressDigits(app.page, party, '5#');
     // The scenario takes Signal=5, then Signal=#, and only then waits for the BYE.
     await waitUntil(
-      async () => sentResponses(await far!.messages(), 'INFO').length === 2,
+      async () => sentResponses(await far.messages(), 'INFO').length === 2,
       10_000,
-      async () => `the far end answered ${sentResponses(await far!.messages(), 'INFO').length} INFOs, not 2`,
+      async () => `the far end answered ${sentResponses(await far.messages(), 'INFO').length} INFOs, not 2`,
     );
     await pressOnLine(app.page, party, 'Hang up');
-    const result = await far.done;
-    expect(result.code, describeRun(far.scenario, result)).toBe(0);
-    expect(receivedRequests(result.messages, 'INFO').map((info) => /Signal=\s*(\S)/.exec(info.body)?.[1])).toEqual(['5', '#']);
+    const trace = await expectScenarioPassed(far);
+    expect(receivedRequests(trace, 'INFO').map((info) => /Signal=\s*(\S)/.exec(info.body)?.[1])).toEqual(['5', '#']);
   });
 
   it('sends RFC 4733 events with the negotiated telephone-event payload type, decoded at the far end', async () => {
     media = await startRtpEndpoint(await freeRtpPort());
-    far = await startFarEnd('uas-dtmf-rfc4733.xml', { keys: { rtp_port: String(media.port) } });
+    const far = await farEnds.start('uas-dtmf-rfc4733.xml', { keys: { rtp_port: String(media.port) } });
     app = await openTabphone(chromium.browser, '1017', { params: { dtmf: 'rfc4733' } });
     const party = `udp-${far.port}`;
     await dial(app.page, party);
@@ -76,8 +75,6 @@ describe('DTMF from Tabphone to a sipp far end through Kamailio and rtpengine', 
     // Audio went there too, as G.711 µ-law (payload type 0), the codec the far end answered.
     expect(media.packets.filter((packet) => packet.payloadType === 0).length).toBeGreaterThan(10);
     await pressOnLine(app.page, party, 'Hang up');
-    const result = await far.done;
-    expect(result.code, describeRun(far.scenario, result)).toBe(0);
-    expect(receivedRequests(result.messages, 'INFO')).toEqual([]);
+    expect(receivedRequests(await expectScenarioPassed(far), 'INFO')).toEqual([]);
   });
 });

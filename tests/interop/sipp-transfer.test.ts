@@ -7,7 +7,7 @@ import { interopContext } from './support/interop-context';
 import { openTabphone } from './support/tabphone-page';
 import { waitUntil } from './support/wait';
 import { endAllCalls, pressOnLine, waitForLine, waitForNoLines } from './sipp/support-call-lines';
-import { describeRun, receivedRequests, sentResponses, startFarEnd, tracedMessages, type FarEnd } from './sipp/support-sipp';
+import { expectScenarioPassed, FarEnds, receivedRequests, sentResponses, tracedMessages, type FarEnd } from './sipp/support-sipp';
 
 // Transfers between Tabphone (lab user 1018 in Chromium) and far ends through Kamailio and
 // rtpengine: we transfer a sipp far end blind and attended, and baresip (lab user 1019) blind to a
@@ -18,7 +18,7 @@ const US = '1018';
 const BARESIP = '1019';
 const chromium = chromiumForFile();
 let app: AppPage;
-const farEnds: FarEnd[] = [];
+const farEnds = new FarEnds();
 
 beforeAll(async () => {
   app = await openTabphone(chromium.browser, US);
@@ -26,7 +26,7 @@ beforeAll(async () => {
 
 afterEach(async () => {
   await endAllCalls(app.page);
-  await Promise.all(farEnds.splice(0).map((farEnd) => farEnd.close()));
+  await farEnds.closeAll();
   await waitForNoLines(app.page);
 });
 
@@ -34,19 +34,6 @@ afterAll(async () => {
   expect(app?.errors ?? []).toEqual([]);
   await app?.close();
 });
-
-async function farEnd(...args: Parameters<typeof startFarEnd>): Promise<FarEnd> {
-  const started = await startFarEnd(...args);
-  farEnds.push(started);
-  return started;
-}
-
-/** The far end followed its scenario to the end (sipp exit 0); returns its message trace. */
-async function expectScenarioPassed(far: FarEnd): Promise<string> {
-  const result = await far.done;
-  expect(result.code, describeRun(far.scenario, result)).toBe(0);
-  return result.messages;
-}
 
 async function waitForLineCount(count: number): Promise<void> {
   await waitUntil(async () => (await lineCount(app.page)) === count, 15_000, async () => `${await lineCount(app.page)} call lines, not ${count}`);
@@ -62,8 +49,8 @@ async function callFarEnd(far: FarEnd): Promise<string> {
 
 describe('call transfer between Tabphone and sipp far ends through Kamailio and rtpengine', () => {
   it('transfers a far end blind: it gets our REFER, calls the target, and our NOTIFY answers end our leg', async () => {
-    const target = await farEnd('uas-answer.xml');
-    const transferee = await farEnd('uas-transferee-blind.xml');
+    const target = await farEnds.start('uas-answer.xml');
+    const transferee = await farEnds.start('uas-transferee-blind.xml');
     const party = await callFarEnd(transferee);
 
     await pressOnLine(app.page, party, 'Transfer');
@@ -85,7 +72,7 @@ describe('call transfer between Tabphone and sipp far ends through Kamailio and 
   });
 
   it('transfers baresip blind to a sipp far end: baresip follows our REFER and calls it', async () => {
-    const target = await farEnd('uas-answer.xml');
+    const target = await farEnds.start('uas-answer.xml');
     const baresip = await startBaresip(interopContext().lab, { user: BARESIP });
     try {
       await dial(app.page, BARESIP);
@@ -111,8 +98,8 @@ describe('call transfer between Tabphone and sipp far ends through Kamailio and 
   });
 
   it('transfers attended: the REFER\'s Refer-To carries a Replaces naming the consultation call at the target', async () => {
-    const target = await farEnd('uas-answer.xml');
-    const transferee = await farEnd('uas-transferee-attended.xml');
+    const target = await farEnds.start('uas-answer.xml');
+    const transferee = await farEnds.start('uas-transferee-attended.xml');
     const first = await callFarEnd(transferee);
     await app.page.getByRole('button', { name: 'New call', exact: true }).click();
     await callFarEnd(target);
@@ -136,8 +123,8 @@ describe('call transfer between Tabphone and sipp far ends through Kamailio and 
   });
 
   it('is transferred by a far end\'s REFER: we call the Refer-To target and report 200 OK to the transferor', async () => {
-    const target = await farEnd('uas-answer.xml');
-    const transferor = await farEnd('uac-transferor.xml', { calls: US, keys: { refer_to: `sip:udp-${target.port}@127.0.0.1` } });
+    const target = await farEnds.start('uas-answer.xml');
+    const transferor = await farEnds.start('uac-transferor.xml', { calls: US, keys: { refer_to: `sip:udp-${target.port}@127.0.0.1` } });
     await waitForLine(app.page, 'sipp', 'Incoming call');
     await pressOnLine(app.page, 'sipp', 'Answer');
 

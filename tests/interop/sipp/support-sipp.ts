@@ -2,6 +2,7 @@ import { createSocket } from 'node:dgram';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
 import { parseMessage, SipRequest, SipResponse, type SipMessage } from '../../../src/sip';
 import { startSipp, type Sipp, type SippResult } from '../support/sipp';
 
@@ -9,7 +10,7 @@ import { startSipp, type Sipp, type SippResult } from '../support/sipp';
 const SCENARIO_DIR = path.dirname(fileURLToPath(import.meta.url));
 
 /** Kamailio's UDP listener, where a sipp UAC sends its requests. */
-export const KAMAILIO_UDP = '127.0.0.1:5060';
+const KAMAILIO_UDP = '127.0.0.1:5060';
 
 export interface FarEndOptions {
   /** Values for the scenario's [name] keywords (sipp -key name value). */
@@ -91,6 +92,28 @@ async function udpPortBound(port: number): Promise<boolean> {
   const table = await readFile('/proc/net/udp', 'utf8');
   const suffix = `:${port.toString(16).toUpperCase().padStart(4, '0')}`;
   return table.split('\n').some((line) => line.trim().split(/\s+/)[1]?.endsWith(suffix));
+}
+
+/** The far ends a test starts, closed together when it is over (whatever happened). */
+export class FarEnds {
+  private readonly started: FarEnd[] = [];
+
+  async start(scenario: string, options?: FarEndOptions): Promise<FarEnd> {
+    const farEnd = await startFarEnd(scenario, options);
+    this.started.push(farEnd);
+    return farEnd;
+  }
+
+  async closeAll(): Promise<void> {
+    await Promise.all(this.started.splice(0).map((farEnd) => farEnd.close()));
+  }
+}
+
+/** Expects the far end to have followed its scenario to the end (sipp exit 0); returns its message trace. */
+export async function expectScenarioPassed(farEnd: FarEnd): Promise<string> {
+  const result = await farEnd.done;
+  expect(result.code, describeRun(farEnd.scenario, result)).toBe(0);
+  return result.messages;
 }
 
 /** A run's exit status, errors and message trace, for an assertion message. */
