@@ -1,6 +1,6 @@
 /**
- * Everything the Chromium benchmarks run against, all on 127.0.0.1: the embedded PBX (users 1000–1019,
- * password "secret<user>"), the built app and the JsSIP page each behind a static server, a STUN server
+ * Everything the Chromium benchmarks run against, all on 127.0.0.1: the embedded PBX (users 1000–1029,
+ * password "secret<user>"), the built app and the JsSIP and SIP.js pages each behind a static server, a STUN server
  * that answers and one that never does, a far end that is always busy, and Chromium.
  */
 import path from 'node:path';
@@ -15,8 +15,8 @@ import { recordPbxMessages, type SeenMessage } from '../tests/e2e/support/pbx-me
 import type { PhoneStack } from './call-setup';
 import { buildPage } from './page-build';
 
-export const BENCH_USERS = Array.from({ length: 20 }, (_, i) => String(1000 + i));
-export const BUSY_USER = '1019';
+export const BENCH_USERS = Array.from({ length: 30 }, (_, i) => String(1000 + i));
+export const BUSY_USER = '1029';
 
 export interface BrowserBenchStack {
   pbx: Pbx;
@@ -24,6 +24,7 @@ export interface BrowserBenchStack {
   browser: Browser;
   tabphone: PhoneStack;
   jssip: PhoneStack;
+  sipjs: PhoneStack;
   stun: StunResponder;
   deadStun: DeadStunServer;
   busy: BusyFarEnd;
@@ -33,13 +34,16 @@ export interface BrowserBenchStack {
 /** Starts the stack; `appDist` is a production build of the app, `workDir` a scratch directory. */
 export async function startBrowserBenchStack(appDist: string, workDir: string): Promise<BrowserBenchStack> {
   const jssipDist = path.join(workDir, 'jssip-page');
+  const sipjsDist = path.join(workDir, 'sipjs-page');
   await buildPage(path.join(import.meta.dirname, 'jssip-page'), jssipDist);
+  await buildPage(path.join(import.meta.dirname, 'sipjs-page'), sipjsDist);
   const users = Object.fromEntries(BENCH_USERS.map((user) => [user, { password: `secret${user}` }]));
   const pbx = await startPbx({ host: '127.0.0.1', port: 0, logLevel: 'warn', users });
   const seen = recordPbxMessages(pbx);
   const servers: AppServer[] = await Promise.all([
     startAppServer({ host: '127.0.0.1', port: 0, distDir: appDist, pbxUrl: pbx.url, demoUsers: BENCH_USERS }),
     startAppServer({ host: '127.0.0.1', port: 0, distDir: jssipDist, pbxUrl: pbx.url }),
+    startAppServer({ host: '127.0.0.1', port: 0, distDir: sipjsDist, pbxUrl: pbx.url }),
   ]);
   const [stun, deadStun, busy, browser] = await Promise.all([
     startStunResponder(),
@@ -57,6 +61,7 @@ export async function startBrowserBenchStack(appDist: string, workDir: string): 
     busy,
     tabphone: { name: 'Tabphone', url: servers[0]!.url, params: (user, stunUrl) => withStun({ user }, stunUrl) },
     jssip: { name: 'JsSIP 3.13.8', url: servers[1]!.url, params: (user, stunUrl) => withStun({ user, server: pbx.url }, stunUrl) },
+    sipjs: { name: 'SIP.js 0.21.2', url: servers[2]!.url, params: (user, stunUrl) => withStun({ user, server: pbx.url }, stunUrl) },
     async close() {
       await browser.close();
       await busy.close();

@@ -4,6 +4,13 @@
  * "better" points for the figure), and the issue's target with whether it was met.
  */
 
+/** One figure per contender. */
+export interface Contest<T> {
+  tabphone: T;
+  jssip: T;
+  sipjs: T;
+}
+
 export type Unit = 'msg/s' | 'MB/s' | 'ns' | 'ms' | 'KiB' | 'MiB';
 
 export interface Row {

@@ -3,6 +3,7 @@ import type { BundleSize } from './bundle-size';
 import type { CallSetupSamples } from './call-setup';
 import type { Machine } from './machine';
 import type { RegistrationFigures } from './registration';
+import type { Contest } from './report-table';
 
 export interface RunReport {
   startedAt: Date;
@@ -17,7 +18,7 @@ export interface RunReport {
   runs: number;
   table: string;
   bundles: BundleSize[];
-  calls: { tabphone: CallSetupSamples; jssip: CallSetupSamples };
+  calls: Contest<CallSetupSamples>;
   registration: RegistrationFigures;
 }
 
@@ -54,18 +55,20 @@ export function renderResults(r: RunReport): string {
     '- **Bundles:** each entry of bench/entries built by Vite 8 (Rolldown, default minifier, target es2022), gzip level 9.',
     '  First load: the production build’s index.html plus the scripts and stylesheets it references.',
     `- **Calls:** Chromium, headless, loopback-only network namespace, embedded PBX; after one uncounted call per stack,`,
-    `  ${r.runs} calls per case on freshly opened pages, Tabphone and JsSIP taking turns; callee pages answer the moment the`,
+    `  ${r.runs} calls per case on freshly opened pages, the three taking turns; callee pages answer the moment the`,
     '  Answer button appears. Times: click and answer in the page, INVITE and 200 as the PBX saw',
-    '  them, first audio by getStats polled every 10 ms. JsSIP runs with its defaults (it sends the INVITE once ICE',
-    '  gathering completes), on bench/jssip-page. With the dead STUN server the call goes to a far end that answers 486.',
+    '  them, first audio by getStats polled every 10 ms. JsSIP and SIP.js run with their defaults on bench/jssip-page and',
+    '  bench/sipjs-page: JsSIP sends the INVITE once ICE gathering completes, SIP.js then or after its 5 s gathering',
+    '  timeout. With the dead STUN server the call goes to a far end that answers 486.',
     '- **Registration:** in Node over `ws`, each client with its own reconnect policy; recovery after a 1 s PBX outage,',
     '  fresh clients for each outage.',
-    '- **Memory:** used JS heap after a forced GC (CDP). The JsSIP figures are of a bare page with no UI framework: not like for like.',
+    '- **Memory:** used JS heap after a forced GC (CDP). The JsSIP and SIP.js figures are of bare pages with no UI framework: not like for like.',
     '',
     '## Samples (ms)',
     '',
     ...callSamples('Tabphone', r.calls.tabphone),
     ...callSamples('JsSIP', r.calls.jssip),
+    ...callSamples('SIP.js', r.calls.sipjs),
     ...Object.entries(r.registration.connectAndRegister).map(
       ([client, v]) => `- ${client}: connect + REGISTER: ${list(v)}; recovery: ${list(r.registration.recovery[client] ?? [])}`,
     ),

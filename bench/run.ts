@@ -17,7 +17,7 @@ import { describeMachine, loadAverage } from './machine';
 import { measureHeap, type HeapFigures } from './memory';
 import { runParseBenchmark } from './parse-throughput';
 import { measureRegistration } from './registration';
-import { renderTable } from './report-table';
+import { renderTable, type Contest } from './report-table';
 import { renderResults } from './results-file';
 import { codeRevision } from './revision';
 import { tableRows } from './table-rows';
@@ -52,25 +52,27 @@ try {
   step('call set-up and memory (Chromium)');
   const stack = await startBrowserBenchStack(appDist, work);
   let chromiumVersion: string;
-  let calls: { tabphone: CallSetupSamples; jssip: CallSetupSamples };
-  let heap: { tabphone: HeapFigures; jssip: HeapFigures };
+  let calls: Contest<CallSetupSamples>;
+  let heap: Contest<HeapFigures>;
   try {
     chromiumVersion = stack.browser.version();
     const env = { browser: stack.browser, seen: stack.seen, busyUser: stack.busy.user, stunUrl: stack.stun.url, deadStunUrl: stack.deadStun.url };
-    step('  calls, Tabphone and JsSIP taking turns (JsSIP waits for ICE gathering to end: its dead-STUN calls run in parallel)');
-    const [tabphone, jssip] = await measureCallSetup(
+    step('  calls, the three taking turns (JsSIP and SIP.js wait for ICE gathering: their dead-STUN calls run in parallel)');
+    const [tabphone, jssip, sipjs] = await measureCallSetup(
       env,
       [
         { stack: stack.tabphone, users: { caller: '1000', callee: '1001' } },
         { stack: stack.jssip, users: { caller: '1002', callee: '1003' }, parallelDeadCallers: ['1004', '1015'] },
+        { stack: stack.sipjs, users: { caller: '1016', callee: '1017' }, parallelDeadCallers: ['1018', '1019'] },
       ],
       RUNS,
     );
-    calls = { tabphone: tabphone!, jssip: jssip! };
+    calls = { tabphone: tabphone!, jssip: jssip!, sipjs: sipjs! };
     step('  memory');
     heap = {
       tabphone: await measureHeap(stack.browser, stack.tabphone, '1005', ['1006', '1007', '1008', '1009']),
       jssip: await measureHeap(stack.browser, stack.jssip, '1010', ['1011', '1012', '1013', '1014']),
+      sipjs: await measureHeap(stack.browser, stack.sipjs, '1020', ['1021', '1022', '1023', '1024']),
     };
   } finally {
     await stack.close();

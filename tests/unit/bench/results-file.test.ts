@@ -18,7 +18,7 @@ const report: RunReport = {
   runs: 5,
   table: '| figure | Tabphone |\n|---|--:|',
   bundles: [{ name: 'Tabphone UA core + SDP', files: 1, minBytes: 160_256, gzipBytes: 51_200, biggest: [['src/sip/ua', 0.434], ['bench/entries', 0.001]] }],
-  calls: { tabphone: samples(100), jssip: samples(200) },
+  calls: { tabphone: samples(100), jssip: samples(200), sipjs: samples(300) },
   registration: { connectAndRegister: { Tabphone: [12.4], 'JsSIP 3.13.8': [20.6] }, recovery: { Tabphone: [1_100], 'JsSIP 3.13.8': [1_020] } },
 };
 
