@@ -1,13 +1,17 @@
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { parseMessage, SipRequest } from '../../src/sip';
 import { openApp, statusDetail, statusText, type AppPage } from './support/app-page';
+import { accessibilityProblems } from './support/axe';
+import { repoRoot } from './support/build-app';
 import { callLine, dial, lineStatus } from './support/call-page';
 import { ownStack } from './support/own-stack';
 
 const WAIT = { timeout: 15_000, interval: 100 };
 const PHONE_SIZE = { width: 360, height: 640 };
+const SCREENSHOTS = path.join(repoRoot, '.tmp/screenshots');
 
 /** The REGISTERs the PBX received, as "user expires" ("1003 600", "1003 0" for an un-REGISTER). */
 function registersSeen(stack: ReturnType<typeof ownStack>): () => string[] {
@@ -167,6 +171,46 @@ describe('Settings in Chromium: first run, editing, reload, export', () => {
     } finally {
       await caller.close();
       await callee.close();
+    }
+  });
+
+  it.each(['light', 'dark'] as const)('has no serious accessibility problems on a first run and in Settings (%s), and fits 360 px', async (colorScheme) => {
+    await mkdir(SCREENSHOTS, { recursive: true });
+    const app = await openApp(stack.browser, stack.appServer.url, {}, { viewport: PHONE_SIZE, colorScheme });
+    try {
+      await app.page.getByRole('button', { name: 'Use demo account 1000' }).waitFor();
+      await app.page.screenshot({ path: path.join(SCREENSHOTS, `first-run-${colorScheme}.png`) });
+      expect(await accessibilityProblems(app.page)).toEqual([]);
+
+      await useDemoAccount(app, '1008');
+      await openSettings(app.page);
+      await app.page.getByRole('button', { name: 'Edit sip:1008@127.0.0.1' }).click();
+      await app.page.getByText('Network', { exact: true }).click();
+      await app.page.getByRole('button', { name: 'Add STUN/TURN server' }).click();
+      await app.page.getByText('Calls', { exact: true }).click();
+      expect(await accessibilityProblems(app.page)).toEqual([]);
+      // Nothing sticks out sideways at the installed app's size.
+      expect(await app.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE_SIZE.width);
+      await app.page.screenshot({ path: path.join(SCREENSHOTS, `settings-account-${colorScheme}.png`), fullPage: true });
+      expect(app.errors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('puts the phone and the chosen screen side by side on a wide window', async () => {
+    const app = await openApp(stack.browser, stack.appServer.url, { user: '1009' }, { viewport: { width: 1280, height: 800 } });
+    try {
+      await expect.poll(() => statusText(app.page), WAIT).toBe('Registered');
+      await openSettings(app.page);
+      const dialField = await app.page.getByLabel('Number or SIP URI', { exact: true }).boundingBox();
+      const accounts = await app.page.getByRole('heading', { name: 'Accounts' }).boundingBox();
+      expect(dialField).not.toBeNull();
+      expect(accounts!.x).toBeGreaterThan(dialField!.x + dialField!.width);
+      expect(await accessibilityProblems(app.page)).toEqual([]);
+      await app.page.screenshot({ path: path.join(SCREENSHOTS, 'settings-wide.png') });
+    } finally {
+      await app.close();
     }
   });
 });

@@ -15,8 +15,10 @@ export function SettingsNotices() {
   return (
     <ul aria-label="Settings notices" className="flex flex-col gap-1.5">
       {notices.map((notice, index) => (
-        <li key={`${index}-${notice.text}`} role={notice.tone === 'error' ? 'alert' : 'status'} className={`flex items-start gap-2 rounded-lg p-2 text-sm ${TONE[notice.tone]}`}>
-          <span className="min-w-0 flex-1 break-words">{notice.text}</span>
+        <li key={`${index}-${notice.text}`} className={`flex items-start gap-2 rounded-lg p-2 text-sm ${TONE[notice.tone]}`}>
+          <span role={notice.tone === 'error' ? 'alert' : 'status'} className="min-w-0 flex-1 break-words">
+            {notice.text}
+          </span>
           <button type="button" aria-label="Dismiss" onClick={() => dismiss(notice)} className="shrink-0 rounded px-1.5 text-base leading-5 hover:bg-black/10">
             ×
           </button>
