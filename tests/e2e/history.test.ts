@@ -1,9 +1,9 @@
-import { mkdir, readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { openApp, statusText, type AppPage } from './support/app-page';
+import { accessibilityProblems } from './support/axe';
 import { repoRoot } from './support/build-app';
 import { callLine, dial, lineCount, lineStatus } from './support/call-page';
 import { chromiumForFile } from './support/chromium';
@@ -22,19 +22,6 @@ function historyEntries(page: Page): Promise<string[]> {
   return historyList(page)
     .locator(':scope > li')
     .evaluateAll((items) => items.map((item) => item.getAttribute('aria-label') ?? ''));
-}
-
-/** axe-core's serious and critical violations on the page, as "rule: target" lines (never waits). */
-async function accessibilityProblems(page: Page): Promise<string[]> {
-  // Evaluated over the DevTools protocol, so the page's CSP (no inline scripts) does not stop it.
-  await page.evaluate(await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const { violations } = await axe.run();
-    return violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .flatMap((v) => v.nodes.map((node) => `${v.id}: ${node.target.join(' ')}`));
-  });
 }
 
 async function showHistory(page: Page): Promise<void> {
