@@ -1,11 +1,15 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { SipRequest } from '../../src/sip';
 import type { AppPage } from '../e2e/support/app-page';
 import { dial } from '../e2e/support/call-page';
 import { chromiumForFile } from '../e2e/support/chromium';
+import { interopContext } from './support/interop-context';
 import { waitForRtpBothWays } from './support/media';
+import { readSipDump } from './support/sipdump';
 import { openTabphone } from './support/tabphone-page';
+import { waitUntil } from './support/wait';
 import { endAllCalls, inboundCodec, pressOnLine, remoteSdp, waitForLine, waitForNoLines } from './sipp/support-call-lines';
-import { expectScenarioPassed, FarEnds, receivedRequests } from './sipp/support-sipp';
+import { expectScenarioPassed, FarEnds, receivedRequests, sentRequests, type FarEnd } from './sipp/support-sipp';
 
 // Tabphone is lab user 1015 in Chromium; each test's far end is a sipp scenario
 // (tests/interop/sipp/*.xml) reached through Kamailio and rtpengine: dialled as udp-<port> or
@@ -13,6 +17,7 @@ import { expectScenarioPassed, FarEnds, receivedRequests } from './sipp/support-
 const US = '1015';
 /** How a sipp UAC appears on our call line (its From user). */
 const SIPP_CALLER = 'sipp';
+const { lab } = interopContext();
 const chromium = chromiumForFile();
 let app: AppPage;
 const farEnds = new FarEnds();
@@ -31,6 +36,25 @@ afterAll(async () => {
   expect(app?.errors ?? []).toEqual([]);
   await app?.close();
 });
+
+/** The SDP of the far end's re-INVITE (CSeq 2) as Kamailio relayed it to the browser over WebSocket. */
+async function reInviteToBrowser(far: FarEnd): Promise<string> {
+  let callId: string | undefined;
+  let relayed: string | undefined;
+  await waitUntil(
+    async () => {
+      callId ??= sentRequests(await far.messages(), 'INVITE')[0]?.callId;
+      relayed = (await readSipDump(lab.runDir)).find(
+        ({ tag, proto, message }) =>
+          tag === 'snd' && proto === 'ws' && message instanceof SipRequest && message.method === 'INVITE' && message.callId === callId && message.cseq.seq === 2,
+      )?.message?.body;
+      return relayed !== undefined;
+    },
+    10_000,
+    () => `Kamailio relayed no re-INVITE of call ${callId} to the browser`,
+  );
+  return relayed!;
+}
 
 describe('Tabphone against sipp far ends through Kamailio and rtpengine', () => {
   it('hangs up while the far end rings: it gets a CANCEL and answers 487', async () => {
@@ -75,6 +99,9 @@ describe('Tabphone against sipp far ends through Kamailio and rtpengine', () => 
       const far = await farEnds.start('uac-remote-hold.xml', { calls: US, keys: variant.keys });
       await waitForLine(app.page, SIPP_CALLER, 'Incoming call');
       await pressOnLine(app.page, SIPP_CALLER, 'Answer');
+      // What the gateway made of the hold for the browser: a WebRTC client sees only rtpengine's SDP.
+      const reoffer = await reInviteToBrowser(far);
+      expect(reoffer, 'the re-INVITE Kamailio relayed to the browser still says hold').toMatch(/^(a=sendonly|a=inactive|c=IN IP4 0\.0\.0\.0)\r?$/m);
       await waitForLine(app.page, SIPP_CALLER, 'Held by remote');
       await pressOnLine(app.page, SIPP_CALLER, 'Hang up');
       await expectScenarioPassed(far);

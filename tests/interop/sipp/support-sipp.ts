@@ -148,6 +148,14 @@ export function receivedRequests(log: string, method: string): SipRequest[] {
     .filter((m): m is SipRequest => m instanceof SipRequest && m.method === method);
 }
 
+/** Requests of `method` the far end sent, in order. */
+export function sentRequests(log: string, method: string): SipRequest[] {
+  return tracedMessages(log)
+    .filter((m) => m.direction === 'sent')
+    .map((m) => m.message)
+    .filter((m): m is SipRequest => m instanceof SipRequest && m.method === method);
+}
+
 /** Responses the far end sent to requests of `method`, in order. */
 export function sentResponses(log: string, method: string): SipResponse[] {
   return tracedMessages(log)
