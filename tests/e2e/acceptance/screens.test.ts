@@ -109,6 +109,9 @@ describe('acceptance: every screen is accessible in both colour schemes, in Chro
       await ladder.getByRole('button', { name: /^INVITE from Far end to Us/ }).first().click();
       await expect.poll(async () => (await page.getByLabel('Raw message').textContent()) ?? '', WAIT).toMatch(/^INVITE sip:/);
       await check('Diagnostics: the ladder with a message open', { light: 'diagnostics-ladder' });
+      // A desktop window: the phone on the left, the chosen screen beside it.
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await check('the two-pane desktop window');
 
       expect(problems).toEqual([]);
       expect(me.errors).toEqual([]);
