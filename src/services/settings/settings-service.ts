@@ -57,8 +57,9 @@ export function createSettingsService(options: SettingsServiceOptions): Settings
    */
   const commit = async (next: Settings, notices: SettingsNotice[] = [], takeOver = false) => {
     const before = activeAccount(state().settings);
-    await repository.save(next);
+    // The store first, so a control bound to it shows the new value at once, not after the write.
     state().setSettings(next);
+    await repository.save(next);
     const after = activeAccount(next);
     const changed = JSON.stringify(before) !== JSON.stringify(after);
     const source = state().source;
