@@ -114,7 +114,7 @@ describe('Settings in Chromium: first run, editing, reload, export', () => {
     }
   });
 
-  it('exports the configuration without passwords unless asked, and with them when asked', async () => {
+  it('exports the configuration without passwords unless asked, and with them when asked, which another profile imports', async () => {
     const app = await openApp(stack.browser, stack.appServer.url, {}, { viewport: PHONE_SIZE });
     try {
       await useDemoAccount(app, '1007');
@@ -135,6 +135,22 @@ describe('Settings in Chromium: first run, editing, reload, export', () => {
       const withSecrets = await exported();
       expect(withSecrets.accounts[0]).toMatchObject({ user: '1007', password: 'secret1007' });
       expect(app.errors).toEqual([]);
+
+      // The file with passwords sets up another browser profile in one import.
+      const other = await openApp(stack.browser, stack.appServer.url, {}, { viewport: PHONE_SIZE });
+      try {
+        await openSettings(other.page);
+        await other.page.getByLabel('Settings file to import').setInputFiles({
+          name: 'tabphone-settings.json',
+          mimeType: 'application/json',
+          buffer: Buffer.from(JSON.stringify(withSecrets)),
+        });
+        await expect.poll(() => statusText(other.page), WAIT).toBe('Registered');
+        expect(await other.page.getByRole('region', { name: 'Account', exact: true }).getByText('sip:1007@127.0.0.1').count()).toBe(1);
+        expect(await other.page.getByRole('list', { name: 'Settings notices' }).textContent()).toContain('Imported: 1 account added or updated.');
+      } finally {
+        await other.close();
+      }
     } finally {
       await app.close();
     }
