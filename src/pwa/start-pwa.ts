@@ -75,6 +75,8 @@ export function createPwa({ calls, logger }: PwaOptions): Pwa {
         aor,
         locks: navigator.locks,
         openChannel: (name) => new BroadcastChannel(name),
+        tabId: crypto.randomUUID(),
+        sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
         start: () => registration.start(),
         stop: () => registration.stop(),
         whenNoLiveCall: () =>

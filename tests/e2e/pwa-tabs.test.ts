@@ -22,7 +22,7 @@ describe('one registered tab per account, in Chromium', () => {
   // Its own PBX, whose REGISTERs the test counts.
   const stack = ownStack();
 
-  it('registers in the first tab only; "Use here" moves the registration to the second tab', async () => {
+  it('registers in the first tab only; "Use here" moves the registration, closing the tab moves it back', async () => {
     const seen = recordPbxMessages(stack.pbx);
     // Tabs of one browser profile share Web Locks and BroadcastChannels, as real tabs do.
     const context = await stack.browser.newContext();
@@ -55,6 +55,11 @@ describe('one registered tab per account, in Chromium', () => {
       expect(unregisteredAt).toBeGreaterThanOrEqual(0);
       expect(registeredAt).toBeGreaterThan(unregisteredAt);
       expect(secondTab?.expires.every((value) => value !== '0')).toBe(true);
+
+      // Closing the registered tab hands the account to the tab that waited.
+      await second.close({ runBeforeUnload: true });
+      await expect.poll(() => statusText(first), REGISTER_TIMEOUT).toBe('Registered');
+      expect(await banner(first).count()).toBe(0);
     } finally {
       await context.close();
     }

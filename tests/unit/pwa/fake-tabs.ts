@@ -1,27 +1,47 @@
 import type { ChannelLike, LockManagerLike } from '../../../src/pwa/tab-leadership';
 
-/** Web Locks of one browser profile, shared by the fake tabs: exclusive locks granted in order. */
+interface Holder {
+  abort(): void;
+}
+
+/** Web Locks of one browser profile, shared by the fake tabs: exclusive locks, granted in order, stealable. */
 export class FakeLocks implements LockManagerLike {
-  private readonly held = new Set<string>();
+  private readonly holders = new Map<string, Holder>();
   private readonly queues = new Map<string, (() => void)[]>();
 
   isHeld(name: string): boolean {
-    return this.held.has(name);
+    return this.holders.has(name);
   }
 
-  request(name: string, options: { ifAvailable?: boolean }, callback: (lock: unknown) => Promise<void> | void): Promise<unknown> {
-    if (this.held.has(name) && options.ifAvailable) return Promise.resolve(callback(null));
+  request(
+    name: string,
+    options: { ifAvailable?: boolean; steal?: boolean },
+    callback: (lock: unknown) => Promise<void> | void,
+  ): Promise<unknown> {
+    if (this.holders.has(name) && options.ifAvailable) return Promise.resolve(callback(null));
     return new Promise((resolve, reject) => {
       const grant = () => {
-        this.held.add(name);
+        let done = false;
+        const holder: Holder = {
+          abort: () => {
+            done = true;
+            reject(new DOMException('The lock was stolen', 'AbortError'));
+          },
+        };
+        this.holders.set(name, holder);
         Promise.resolve(callback({ name }))
           .then(resolve, reject)
           .finally(() => {
-            this.held.delete(name);
+            // A stolen holder's late release must not free the thief's lock.
+            if (done || this.holders.get(name) !== holder) return;
+            this.holders.delete(name);
             this.queues.get(name)?.shift()?.();
           });
       };
-      if (this.held.has(name)) this.queues.set(name, [...(this.queues.get(name) ?? []), grant]);
+      if (options.steal) {
+        this.holders.get(name)?.abort();
+        grant();
+      } else if (this.holders.has(name)) this.queues.set(name, [...(this.queues.get(name) ?? []), grant]);
       else grant();
     });
   }
