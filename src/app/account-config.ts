@@ -26,6 +26,13 @@ export function hasAccountParams(params: URLSearchParams): boolean {
   return ACCOUNT_PARAMS.some((name) => params.has(name));
 }
 
+/** The query string without the account parameters, once a saved account has taken the tab over. */
+export function withoutAccountParams(search: string): string {
+  const params = new URLSearchParams(search);
+  for (const name of ACCOUNT_PARAMS) params.delete(name);
+  return params.size > 0 ? `?${params}` : '';
+}
+
 export type AccountConfigResult = { ok: true; config: AccountConfig } | { ok: false; problem: string };
 
 // Unreserved characters of a SIP user part (RFC 3261 §25.1) minus the ones needing escapes.

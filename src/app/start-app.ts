@@ -7,7 +7,7 @@ import { isLoopbackHost } from '../sip/transport';
 import type { AccountStore } from '../stores/account';
 import { selectHasLiveCall, type CallsStore } from '../stores/calls';
 import { activeAccount, EMPTY_SETTINGS, type SettingsStore } from '../stores/settings';
-import { hasAccountParams, resolveAccountConfig, type AccountConfig } from './account-config';
+import { hasAccountParams, resolveAccountConfig, withoutAccountParams, type AccountConfig } from './account-config';
 import { accountConfigFromSettings } from './account-from-settings';
 import { loadEmbeddedPbxInfo } from './load-embedded-pbx-info';
 import { createPhoneController, type PhoneController, type PhoneControllerOptions, type PhoneTarget } from './phone-controller';
@@ -68,8 +68,13 @@ export function startApp(options: StartAppOptions): StartedApp {
       store,
       repository,
       newId: options.newId,
-      // Before the first start, the boot below picks the account itself.
-      applyAccount: (account) => (booted ? phone.switchTo(account ? { account: accountConfigFromSettings(account) } : { problem: NO_ACCOUNT }) : 'now'),
+      applyAccount: (account) => {
+        // Before the first start, the boot below picks the account itself.
+        if (!booted) return 'now';
+        // A saved account now runs: a reload must not bring back the account the address named.
+        if (hasAccountParams(new URLSearchParams(options.location.search))) options.replaceSearch(withoutAccountParams(options.location.search));
+        return phone.switchTo(account ? { account: accountConfigFromSettings(account) } : { problem: NO_ACCOUNT });
+      },
       applyAudio: (audio) => void phone.current().then((running) => running?.setSpeaker(audio.speakerId)),
       logger,
     });

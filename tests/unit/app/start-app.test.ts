@@ -48,9 +48,9 @@ async function boot(search: string, saved?: Settings, files: Record<string, stri
     logger: { log: () => undefined },
     openRepository: () => Promise.resolve(repository),
   });
-  await app.settings;
+  const settingsService = await app.settings;
   await app.phone.current();
-  return { started, searches, account, settings, repository };
+  return { started, searches, account, settings, repository, settingsService, phone: app.phone };
 }
 
 describe('startApp: which account the tab runs', () => {
@@ -78,6 +78,14 @@ describe('startApp: which account the tab runs', () => {
     expect(started[0]?.password).toBe('secret1001');
     expect(settings.getState().source).toBe('url');
     expect(await repository.load()).toEqual(SAVED);
+  });
+
+  it("drops the account parameters from the address once the user picks a saved account, so a reload keeps it", async () => {
+    const { started, searches, settingsService, phone } = await boot('?user=1001&dtmf=info&call=1002', SAVED);
+    await settingsService.activateAccount('a');
+    await phone.current();
+    expect(started.map((c) => c.aor)).toEqual(['sip:1001@127.0.0.1', 'sip:alice@example.com']);
+    expect(searches).toEqual(['?call=1002']);
   });
 
   it('shows what is wrong with a bad URL parameter in place of an account', async () => {
