@@ -82,8 +82,10 @@ export function startApp(options: StartAppOptions): StartedApp {
     const configUrl = params.get('config');
     if (configUrl !== null) {
       await service.applyProvisioning(await fetchProvisioning(configUrl, options.location.href, options.fetch), configUrl);
-      params.delete('config');
-      options.replaceSearch(params.size > 0 ? `?${params}` : '');
+      // From the address as it is now: launch handling may have rewritten it meanwhile.
+      const now = new URLSearchParams(options.location.search);
+      now.delete('config');
+      options.replaceSearch(now.size > 0 ? `?${now}` : '');
     }
 
     booted = true;
