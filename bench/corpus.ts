@@ -18,7 +18,15 @@ function readSipFiles(dir: string): string[] {
     .map((f) => readFileSync(join(dir, f), 'utf8'));
 }
 
-/** Every benchmark message, as WebSocket frames would carry them. */
-export function readCorpus(): string[] {
-  return [...readSipFiles(WEBSOCKET_CORPUS), ...readSipFiles(CAPTURES)];
+export interface Corpus {
+  name: string;
+  messages: string[];
+}
+
+/** The two benchmark corpora, as WebSocket frames would carry their messages. */
+export function readCorpora(): Corpus[] {
+  return [
+    { name: 'SIP over WebSocket', messages: readSipFiles(WEBSOCKET_CORPUS) },
+    { name: 'MicroSIP/CUCM captures', messages: readSipFiles(CAPTURES) },
+  ];
 }

@@ -13,7 +13,7 @@
 import { createRequire } from 'node:module';
 import { Parser as SipJsParser } from 'sip.js/lib/core/messages/parser.js';
 import { parseMessage } from '../src/sip';
-import { readCorpus } from './corpus';
+import { readCorpora } from './corpus';
 import { median } from './stats';
 
 const require = createRequire(import.meta.url);
@@ -142,7 +142,8 @@ function arg(name: string, fallback: number): number {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const corpus = readCorpus();
-  console.log(`corpus: ${corpus.length} messages (bench/corpus, tests/fixtures/sip), node ${process.version}`);
-  console.table(runParseBenchmark(corpus, arg('rounds', 7), arg('ms', 300)));
+  for (const { name, messages } of readCorpora()) {
+    console.log(`${name}: ${messages.length} messages, node ${process.version}`);
+    console.table(runParseBenchmark(messages, arg('rounds', 7), arg('ms', 300)));
+  }
 }

@@ -14,7 +14,7 @@ export interface RunReport {
   chromiumVersion: string;
   /** 1-minute load average at the start and at the end. */
   load: { start: string; end: string };
-  corpusSize: number;
+  corpora: { name: string; size: number }[];
   runs: number;
   table: string;
   bundles: BundleSize[];
@@ -48,10 +48,11 @@ export function renderResults(r: RunReport): string {
     '',
     '## How',
     '',
-    `- **Parsing:** ${r.corpusSize} messages (bench/corpus: SIP over WebSocket as Tabphone and the PBX exchange it, incl. a`,
-    '  WebRTC INVITE, REFER with Replaces, sipfrag NOTIFY, compact and folded headers, three Vias; tests/fixtures/sip: captured',
-    '  MicroSIP and CUCM messages). All three parsers must accept every message and agree on the values read. Median of 7',
-    '  interleaved rounds of 300 ms. Our parser defers header parsing to first access, so compare "parse + read".',
+    `- **Parsing:** ${r.corpora.map((c) => `${c.name}, ${c.size} messages`).join('; ')}. bench/corpus is SIP over WebSocket as`,
+    '  Tabphone and the PBX exchange it (a WebRTC INVITE as sent and as forwarded, REGISTER with its 401 and 200, REFER',
+    '  with Replaces, a sipfrag NOTIFY, compact and folded headers, three Vias); tests/fixtures/sip holds the captures.',
+    '  All three parsers must accept every message and agree on the values read. Median of 5 interleaved rounds of',
+    '  300 ms. Our parser defers header parsing to first access, so compare "parse + read".',
     '- **Bundles:** each entry of bench/entries built by Vite 8 (Rolldown, default minifier, target es2022), gzip level 9.',
     '  First load: the production build’s index.html plus the scripts and stylesheets it references.',
     `- **Calls:** Chromium, headless, loopback-only network namespace, embedded PBX; after one uncounted call per stack,`,

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { startBrowserBenchStack } from './browser-bench-stack';
 import { buildAppAndSizeFirstLoad, librarySize, LIBRARY_ENTRIES, type BundleSize } from './bundle-size';
 import { measureCallSetup, type CallSetupSamples } from './call-setup';
-import { readCorpus } from './corpus';
+import { readCorpora } from './corpus';
 import { inLoopbackOnlyNamespace, rerunInLoopbackNamespace } from './loopback-namespace';
 import { describeMachine, loadAverage } from './machine';
 import { measureHeap, type HeapFigures } from './memory';
@@ -37,8 +37,8 @@ const loadAtStart = loadAverage();
 const work = await mkdtemp(path.join(os.tmpdir(), 'tabphone-bench-'));
 try {
   step('parse throughput');
-  const corpus = readCorpus();
-  const parse = runParseBenchmark(corpus, 7, 300);
+  const corpora = readCorpora();
+  const parse = corpora.map((corpus) => ({ corpus, figures: runParseBenchmark(corpus.messages, 5, 300) }));
 
   step('bundle sizes');
   const libraries: BundleSize[] = [];
@@ -88,7 +88,7 @@ try {
     machine: describeMachine(),
     chromiumVersion,
     load: { start: loadAtStart, end: loadAverage() },
-    corpusSize: corpus.length,
+    corpora: corpora.map(({ name, messages }) => ({ name, size: messages.length })),
     runs: RUNS,
     table,
     bundles: [...libraries, firstLoad],

@@ -14,7 +14,7 @@ const report: RunReport = {
   machine: { cpu: 'Example CPU @ 2.0GHz', cores: 2, memoryGiB: 8, node: 'v20.20.2', os: 'Linux 6.1' },
   chromiumVersion: '156.0.8078.79',
   load: { start: '0.4', end: '1.2' },
-  corpusSize: 45,
+  corpora: [{ name: 'SIP over WebSocket', size: 18 }],
   runs: 5,
   table: '| figure | Tabphone |\n|---|--:|',
   bundles: [{ name: 'Tabphone UA core + SDP', files: 1, minBytes: 160_256, gzipBytes: 51_200, biggest: [['src/sip/ua', 0.434], ['bench/entries', 0.001]] }],
