@@ -20,4 +20,4 @@ export {
 export type { AccountSource, DemoPbx, SettingsNotice, SettingsState } from './state';
 export type { SettingsActions } from './actions';
 export { createSettingsStore, type SettingsStore, type SettingsStoreState } from './store';
-export { selectAccounts, selectActiveAccount, selectAudio, selectDemoUsers, selectSettings } from './selectors';
+export { selectAccounts, selectActiveAccountId, selectAudio, selectDemoUsers } from './selectors';

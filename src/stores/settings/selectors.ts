@@ -1,10 +1,8 @@
-import { activeAccount } from './model';
 import type { SettingsState } from './state';
 
-export const selectSettings = (state: SettingsState) => state.settings;
 export const selectAccounts = (state: SettingsState) => state.settings.accounts;
+export const selectActiveAccountId = (state: SettingsState) => state.settings.activeAccountId;
 export const selectAudio = (state: SettingsState) => state.settings.audio;
-export const selectActiveAccount = (state: SettingsState) => activeAccount(state.settings);
 
 const NO_USERS: string[] = [];
 

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { accountAor, type AccountSettings } from '../../../stores/settings';
+import { accountAor, selectAccounts, selectActiveAccountId, type AccountSettings } from '../../../stores/settings';
 import { useSettings, useSettingsService } from '../../hooks/use-settings';
 import { BUTTON } from './form-controls';
 
@@ -9,8 +9,8 @@ interface AccountListProps {
 
 /** The saved accounts: which one registers, and Use / Edit / Delete for each. */
 export function AccountList({ onEdit }: AccountListProps) {
-  const accounts = useSettings((state) => state.settings.accounts);
-  const activeId = useSettings((state) => state.settings.activeAccountId);
+  const accounts = useSettings(selectAccounts);
+  const activeId = useSettings(selectActiveAccountId);
   const source = useSettings((state) => state.source);
   const service = useSettingsService();
   const [confirming, setConfirming] = useState<string | undefined>(undefined);

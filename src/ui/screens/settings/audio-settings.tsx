@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { RINGTONES, type AudioSettings, type RingtoneSetting } from '../../../stores/settings';
+import { RINGTONES, selectAudio, type AudioSettings, type RingtoneSetting } from '../../../stores/settings';
 import { useSettings, useSettingsService } from '../../hooks/use-settings';
 import { BUTTON, CARD, SelectField } from './form-controls';
 import { useMediaDevices } from './use-media-devices';
@@ -12,7 +12,7 @@ const RINGTONE_LABELS: Record<RingtoneSetting, string> = {
 
 /** Microphone, speaker and ringer device, and the ringtone; each change applies at once, calls go on. */
 export function AudioSettingsSection() {
-  const audio = useSettings((state) => state.settings.audio);
+  const audio = useSettings(selectAudio);
   const service = useSettingsService();
   const { devices, revealNames } = useMediaDevices();
   const [problem, setProblem] = useState<string | undefined>(undefined);

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import type { AccountSettings } from '../../../stores/settings';
+import { selectAccounts, selectActiveAccountId, type AccountSettings } from '../../../stores/settings';
 import { selectIdentity } from '../../../stores/account';
 import { useAccount } from '../../hooks/use-account';
 import { useSettings, useSettingsService } from '../../hooks/use-settings';
@@ -15,8 +15,8 @@ import { SettingsNotices } from './settings-notices';
 export function SettingsScreen() {
   const service = useSettingsService();
   const loaded = useSettings((state) => state.loaded);
-  const accounts = useSettings((state) => state.settings.accounts);
-  const activeId = useSettings((state) => state.settings.activeAccountId);
+  const accounts = useSettings(selectAccounts);
+  const activeId = useSettings(selectActiveAccountId);
   const [editing, setEditing] = useState<{ account: AccountSettings; isNew: boolean } | undefined>(undefined);
   const accountsTitleId = useId();
 
