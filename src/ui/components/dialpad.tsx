@@ -16,18 +16,21 @@ export function Dialpad() {
   const slot = useContext(DialFieldSlotContext);
   const problemId = useId();
   const draft = useNavigation((state) => state.dialDraft);
-  const [appliedDraft, setAppliedDraft] = useState(draft?.seq);
+  const clearDraft = useNavigation((state) => state.clearDialDraft);
+  const [appliedDraft, setAppliedDraft] = useState<number | undefined>(undefined);
 
-  // A number sent here from History, Contacts or a sip: link replaces what was typed (during render,
-  // as React advises for state derived from a changed input).
+  // A number sent here from History, Contacts or a sip: link replaces what was typed, also one sent
+  // before this field was on screen (set during render, as React advises for state derived from input).
   if (draft !== undefined && draft.seq !== appliedDraft) {
     setAppliedDraft(draft.seq);
     setText(draft.text);
     setProblem(undefined);
   }
   useEffect(() => {
-    if (appliedDraft !== undefined) input.current?.focus();
-  }, [appliedDraft]);
+    if (appliedDraft === undefined) return;
+    clearDraft(appliedDraft);
+    input.current?.focus();
+  }, [appliedDraft, clearDraft]);
 
   const edit = (next: string) => {
     setText(next);

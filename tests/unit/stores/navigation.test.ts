@@ -16,4 +16,16 @@ describe('navigation store', () => {
     store.getState().prefillDial('1001');
     expect(store.getState().dialDraft).toEqual({ text: '1001', seq: 2 });
   });
+
+  it('forgets a draft once the dial field took it, but not a newer one', () => {
+    const store = createNavigationStore();
+    store.getState().prefillDial('1001');
+    store.getState().prefillDial('1002');
+    store.getState().clearDialDraft(1);
+    expect(store.getState().dialDraft).toEqual({ text: '1002', seq: 2 });
+    store.getState().clearDialDraft(2);
+    expect(store.getState().dialDraft).toBeUndefined();
+    store.getState().prefillDial('1003');
+    expect(store.getState().dialDraft).toEqual({ text: '1003', seq: 3 });
+  });
 });
