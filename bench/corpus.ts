@@ -26,7 +26,7 @@ export interface Corpus {
 /** The two benchmark corpora, as WebSocket frames would carry their messages. */
 export function readCorpora(): Corpus[] {
   return [
-    { name: 'SIP over WebSocket', messages: readSipFiles(WEBSOCKET_CORPUS) },
+    { name: 'WebSocket corpus', messages: readSipFiles(WEBSOCKET_CORPUS) },
     { name: 'MicroSIP/CUCM captures', messages: readSipFiles(CAPTURES) },
   ];
 }
