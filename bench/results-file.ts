@@ -32,7 +32,19 @@ function callSamples(name: string, s: CallSetupSamples): string[] {
   ];
 }
 
-export function renderResults(r: RunReport): string {
+const PREVIOUS_RUN = '## The run before';
+
+/**
+ * The summary of the run in an earlier results.md (its header lines and table, without the samples),
+ * to keep under the new run: two runs side by side show how much the figures move between runs.
+ */
+export function previousRunSummary(earlier: string): string | undefined {
+  const end = earlier.indexOf('\n## ');
+  if (!earlier.startsWith('# Benchmark results\n') || end < 0) return undefined;
+  return earlier.slice('# Benchmark results\n'.length, end).trim();
+}
+
+export function renderResults(r: RunReport, previous?: string): string {
   const m = r.machine;
   return [
     '# Benchmark results',
@@ -90,5 +102,6 @@ export function renderResults(r: RunReport): string {
           .join(', '),
     ),
     '',
+    ...(previous ? [PREVIOUS_RUN, '', previous, ''] : []),
   ].join('\n');
 }

@@ -5,7 +5,7 @@
  *
  *   npm run bench [-- --runs 5]
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { startBrowserBenchStack } from './browser-bench-stack';
@@ -18,7 +18,7 @@ import { measureHeap, type HeapFigures } from './memory';
 import { runParseBenchmark } from './parse-throughput';
 import { measureRegistration } from './registration';
 import { renderTable, type Contest } from './report-table';
-import { renderResults } from './results-file';
+import { previousRunSummary, renderResults } from './results-file';
 import { codeRevision } from './revision';
 import { tableRows } from './table-rows';
 
@@ -81,6 +81,8 @@ try {
   const rows = tableRows(parse, libraries, firstLoad, calls, registration, heap);
   const table = renderTable(rows);
   console.log(table);
+  const resultsPath = path.join(import.meta.dirname, 'results.md');
+  const earlier = await readFile(resultsPath, 'utf8').catch(() => undefined);
   const results = renderResults({
     startedAt,
     revision: codeRevision(),
@@ -94,8 +96,8 @@ try {
     bundles: [...libraries, firstLoad],
     calls,
     registration,
-  });
-  await writeFile(path.join(import.meta.dirname, 'results.md'), results);
+  }, earlier === undefined ? undefined : previousRunSummary(earlier));
+  await writeFile(resultsPath, results);
   step('wrote bench/results.md');
 } finally {
   await rm(work, { recursive: true, force: true });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderResults, type RunReport } from '../../../bench/results-file';
+import { previousRunSummary, renderResults, type RunReport } from '../../../bench/results-file';
 
 const samples = (n: number) => ({
   clickToInvite: { 'no STUN': [n], 'reachable STUN': [n + 1], 'dead STUN': [n + 2] },
@@ -39,5 +39,26 @@ describe('bench/results.md', () => {
 
   it('says what takes the room in each bundle, leaving out parts that round to 0 %', () => {
     expect(text).toContain('- Tabphone UA core + SDP (156.5 KiB min, 50.0 KiB gzip, 1 file): src/sip/ua 43%\n');
+  });
+});
+
+describe('the run before', () => {
+  it('keeps the summary and table of the earlier results.md under the new run, without its samples or its own earlier run', () => {
+    const earlier = renderResults({ ...report, load: { start: '9.9', end: '8.8' } }, 'Run 2026-11-21 …');
+    const summary = previousRunSummary(earlier)!;
+    expect(summary.startsWith('Run 2026-11-22 01:30 UTC')).toBe(true);
+    expect(summary).toContain('Load average (1 min) 9.9 at the start, 8.8 at the end');
+    expect(summary).toContain(report.table);
+    expect(summary).not.toContain('## Samples');
+    expect(summary).not.toContain('2026-11-21');
+
+    const text = renderResults(report, summary);
+    expect(text.indexOf('## The run before')).toBeGreaterThan(text.indexOf('## What takes the room'));
+    expect(text).toContain(`## The run before\n\n${summary}\n`);
+  });
+
+  it('is left out when there is no earlier results.md or it is not one', () => {
+    expect(renderResults(report)).not.toContain('## The run before');
+    expect(previousRunSummary('# Something else\n\n## How')).toBeUndefined();
   });
 });
