@@ -74,18 +74,18 @@ describe('Tabphone and baresip through Kamailio and rtpengine', () => {
     expect(invite.message.body).toMatch(/^m=audio \d+ RTP\/AVP /m);
     expect(invite.message.body).not.toMatch(/a=(ice-ufrag|fingerprint|crypto):/);
 
-    await hangUpOurSide(since);
-    // What baresip decoded from us (its WAV file is complete once the call is closed): the fake
-    // microphone's beeps, not silence.
+    // What baresip decodes from us (written to its WAV file as it goes): the fake microphone's
+    // beeps, not silence.
     let audio = audioBefore;
     await waitUntil(
       async () => {
         audio = await baresip.receivedAudio();
         return audio.bytes > audioBefore.bytes && audio.peak > 1000;
       },
-      5000,
+      10_000,
       () => `baresip decoded ${audio.bytes - audioBefore.bytes} bytes from us, peak ${audio.peak}`,
     );
+    await hangUpOurSide(since);
   });
 
   it('is called by baresip: it rings, we answer, audio flows, baresip hangs up', async () => {

@@ -51,11 +51,11 @@ describe('TURN only (relay policy via coturn)', () => {
     expect(pairs.length).toBeGreaterThan(0);
     expect(pairs.every((pair) => pair.local === 'relay')).toBe(true);
     await waitUntil(async () => (await coturnAllocations()).length > allocationsBefore, 5000, () => 'coturn logged no successful allocation');
+    // baresip hears us through the relay: the fake microphone's beeps in what it decodes.
+    await waitUntil(async () => (await baresip.receivedAudio()).peak > 1000, 10_000, () => 'baresip decoded only silence');
 
     await callLine(app.page, BARESIP).getByRole('button', { name: 'Hang up', exact: true }).click();
     await baresip.waitForEvent((e) => e.type === 'CALL_CLOSED', 10_000, since);
     await waitUntil(async () => (await lineCount(app.page)) === 0, 10_000, () => 'the call line is still shown');
-    // baresip heard us through the relay.
-    await waitUntil(async () => (await baresip.receivedAudio()).peak > 1000, 5000, () => 'baresip decoded only silence');
   });
 });
