@@ -1,7 +1,7 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parseMessage, SipRequest } from '../../src/sip';
 import { openApp, statusDetail, statusText, type AppPage } from './support/app-page';
 import { accessibilityProblems } from './support/axe';
@@ -41,9 +41,11 @@ async function useDemoAccount(app: AppPage, user: string): Promise<void> {
 describe('Settings in Chromium: first run, editing, reload, export', () => {
   const stack = ownStack();
   let registers: () => string[];
+  beforeAll(() => {
+    registers = registersSeen(stack);
+  });
 
   it('offers the demo account on a first run and registers it', async () => {
-    registers = registersSeen(stack);
     const app = await openApp(stack.browser, stack.appServer.url, {}, { viewport: PHONE_SIZE });
     try {
       await expect.poll(() => statusDetail(app.page), WAIT).toBe('No account is set up yet.');
@@ -73,10 +75,12 @@ describe('Settings in Chromium: first run, editing, reload, export', () => {
       await app.page.getByRole('textbox', { name: 'User', exact: true }).fill('1005');
       await app.page.getByRole('textbox', { name: 'Password' }).fill('secret1005');
       await app.page.getByRole('textbox', { name: 'Display name' }).fill('Desk 1005');
+      const savedAt = Date.now();
       await app.page.getByRole('button', { name: 'Save account' }).click();
 
       await expect.poll(() => app.page.getByText('sip:1005@127.0.0.1').count(), WAIT).toBeGreaterThan(0);
-      await expect.poll(() => statusText(app.page), WAIT).toBe('Registered');
+      await expect.poll(() => statusText(app.page), { timeout: WAIT.timeout, interval: 20 }).toBe('Registered');
+      console.log(`Save → un-REGISTER 1004 → "Registered" as 1005: ${Date.now() - savedAt} ms (polled every 20 ms)`);
       expect(await app.page.getByRole('region', { name: 'Account', exact: true }).getByText('Desk 1005').count()).toBe(1);
       await expect.poll(registers, WAIT).toContain('1005 600');
       const seen = registers();
