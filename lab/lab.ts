@@ -115,9 +115,12 @@ export async function stopKamailio(info: LabInfo): Promise<void> {
   await stopDaemon(info.runDir, 'kamailio', 'kamailio');
 }
 
-/** Starts Kamailio again with the same configuration (after stopKamailio); its sipdump files stay. */
-export async function startKamailio(info: LabInfo): Promise<void> {
-  await startDaemonNamed(info, 'kamailio');
+/**
+ * Starts Kamailio again with the same configuration (after stopKamailio); its sipdump files stay.
+ * `defines` switch on #!ifdef blocks of kamailio.cfg, e.g. WITH_SHA256.
+ */
+export async function startKamailio(info: LabInfo, defines: string[] = []): Promise<void> {
+  await startDaemonNamed(info, 'kamailio', defines);
 }
 
 export async function daemonRunning(info: LabInfo, name: DaemonName): Promise<boolean> {
@@ -136,7 +139,7 @@ export async function kamcmd(info: LabInfo, ...command: string[]): Promise<strin
   return stdout;
 }
 
-async function startDaemonNamed(info: LabInfo, name: DaemonName): Promise<void> {
+async function startDaemonNamed(info: LabInfo, name: DaemonName, defines: string[] = []): Promise<void> {
   const dir = info.runDir;
   const { ports } = info;
   switch (name) {
@@ -149,7 +152,8 @@ async function startDaemonNamed(info: LabInfo, name: DaemonName): Promise<void> 
       await waitForTcp(HOST, ports.turn, 'coturn');
       return;
     case 'kamailio':
-      await startDaemon(dir, name, 'kamailio', ['-f', path.join(dir, 'kamailio.cfg'), '-DD', '-E', '-m', '64', '-M', '8', '-Y', dir, '-w', dir]);
+      const args = ['-f', path.join(dir, 'kamailio.cfg'), '-DD', '-E', '-m', '64', '-M', '8', '-Y', dir, '-w', dir];
+      await startDaemon(dir, name, 'kamailio', [...args, ...defines.flatMap((define) => ['-A', define])]);
       await waitForTcp(HOST, ports.ws, 'Kamailio (WebSocket)');
       await waitForTcp(HOST, ports.sip, 'Kamailio (SIP over TCP)');
       return;

@@ -1,6 +1,6 @@
 import { chromium as playwrightChromium } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { kamcmd } from '../../lab/lab';
+import { kamcmd, startKamailio, stopKamailio } from '../../lab/lab';
 import { WRONG_CREDENTIALS } from '../../src/sip';
 import { statusText, type AppPage } from '../e2e/support/app-page';
 import { CHROMIUM_ARGS, chromiumForFile, chromiumPath } from '../e2e/support/chromium';
@@ -120,6 +120,23 @@ describe('registration with Kamailio over WebSocket', () => {
       await app.close();
     } finally {
       await browser.close();
+    }
+  });
+
+  it('registers when Kamailio challenges with SHA-256 digests (RFC 8760)', async () => {
+    await stopKamailio(lab);
+    await startKamailio(lab, ['WITH_SHA256']);
+    try {
+      await open('1014');
+      const { requests, statuses } = await registerExchange('1014');
+      expect(statuses.slice(0, 2)).toEqual([401, 200]);
+      const dump = await readSipDump(lab.runDir);
+      const challenge = responsesSent(dump, 'REGISTER', 'ws').find((m) => m.message.callId === requests[0]!.message.callId && m.message.status === 401);
+      expect(challenge!.message.get('WWW-Authenticate')).toMatch(/algorithm=SHA-256/);
+      expect(requests[1]!.message.get('Authorization')).toMatch(/algorithm=SHA-256/);
+    } finally {
+      await stopKamailio(lab);
+      await startKamailio(lab);
     }
   });
 });
