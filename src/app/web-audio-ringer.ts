@@ -31,7 +31,8 @@ interface SinkSelectable {
  */
 export class WebAudioRinger implements Ringer {
   private source: AudioBufferSourceNode | undefined;
-  private sinkId = '';
+  /** Where the context plays now: '' the default device, undefined unknown (after a refused change). */
+  private sinkId: string | undefined = '';
 
   /** `settings` is read at each ring, so a ringtone or ringer device chosen in Settings applies to the next call. */
   constructor(
@@ -64,7 +65,7 @@ export class WebAudioRinger implements Ringer {
     if (deviceId === this.sinkId || !context.setSinkId) return;
     this.sinkId = deviceId;
     context.setSinkId(deviceId).catch((error: unknown) => {
-      this.sinkId = '';
+      this.sinkId = undefined;
       this.logger.log('warn', 'the chosen ringer device could not be used', error);
     });
   }
