@@ -151,12 +151,13 @@ async function startDaemonNamed(info: LabInfo, name: DaemonName, defines: string
       await startDaemon(dir, name, 'turnserver', ['-c', path.join(dir, 'turnserver.conf'), `--pidfile=${path.join(dir, 'turnserver.own.pid')}`]);
       await waitForTcp(HOST, ports.turn, 'coturn');
       return;
-    case 'kamailio':
+    case 'kamailio': {
       const args = ['-f', path.join(dir, 'kamailio.cfg'), '-DD', '-E', '-m', '64', '-M', '8', '-Y', dir, '-w', dir];
       await startDaemon(dir, name, 'kamailio', [...args, ...defines.flatMap((define) => ['-A', define])]);
       await waitForTcp(HOST, ports.ws, 'Kamailio (WebSocket)');
       await waitForTcp(HOST, ports.sip, 'Kamailio (SIP over TCP)');
       return;
+    }
   }
 }
 
