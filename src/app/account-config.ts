@@ -12,6 +12,8 @@ export interface AccountConfig {
   displayName?: string;
   /** WebSocket URIs in failover order. */
   servers: string[];
+  /** A SIP URI that out-of-dialog requests are routed through (a preloaded Route). */
+  outboundProxy?: string;
   /** "sip:1000@127.0.0.1" */
   aor: string;
   /** Binding lifetime to ask for, in seconds; undefined leaves the core's default. */

@@ -10,6 +10,7 @@ export function accountConfigFromSettings(account: AccountSettings): AccountConf
     ...(account.authUser !== '' && account.authUser !== account.user ? { authUser: account.authUser } : {}),
     ...(account.displayName !== '' ? { displayName: account.displayName } : {}),
     servers: account.servers,
+    ...(account.outboundProxy !== '' ? { outboundProxy: account.outboundProxy } : {}),
     aor: `sip:${account.user}@${account.domain}`,
     registerExpires: account.registerExpires,
     call: {

@@ -80,6 +80,7 @@ export async function startPhone(options: StartPhoneOptions): Promise<RunningPho
     authUser: config.authUser ?? config.user,
     password: config.password,
     servers: config.servers,
+    ...(config.outboundProxy !== undefined ? { outboundProxy: config.outboundProxy } : {}),
     ...(config.registerExpires !== undefined ? { registerExpires: config.registerExpires } : {}),
     ...(config.call.sessionExpires !== undefined ? { sessionExpires: config.call.sessionExpires } : {}),
     instanceId: loadInstanceId(options.storage),

@@ -1,4 +1,4 @@
-import { NameAddr, SipRequest, type SipUri } from '../message';
+import { NameAddr, SipRequest, SipUri } from '../message';
 import { randomToken, type Random } from '../ports';
 import { initialCseq } from '../dialog/cseq-number';
 import { ownAddress, ownContact, type LocalIdentity } from './local-identity';
@@ -24,6 +24,8 @@ export interface RequestFactoryDeps {
   identity: LocalIdentity;
   random: Random;
   viaHost: string;
+  /** A preloaded Route (the outbound proxy, §8.1.1.1) for every request this factory builds. */
+  route?: string;
   /** Allow and Supported follow the usages registered with the dispatcher. */
   allow(): string[];
   supported(): string[];
@@ -31,7 +33,7 @@ export interface RequestFactoryDeps {
 
 /**
  * Builds out-of-dialog requests (§8.1.1): From with a fresh tag, a fresh
- * Call-ID, Max-Forwards 70, our Contact, Allow, Supported and User-Agent. The
+ * Call-ID, Max-Forwards 70, the outbound proxy's Route, our Contact, Allow, Supported and User-Agent. The
  * Via is added when the request is sent, with a new branch per attempt.
  */
 export class RequestFactory {
@@ -44,6 +46,7 @@ export class RequestFactory {
     const to = options.to ?? new NameAddr(requestUri.clone());
     const headers: [string, string][] = [
       ['Max-Forwards', '70'],
+      ...(this.deps.route !== undefined ? ([['Route', this.deps.route]] as [string, string][]) : []),
       ['From', from.toString()],
       ['To', to.toString()],
       ['Call-ID', options.callId ?? randomToken(random, 16)],
@@ -62,4 +65,15 @@ export class RequestFactory {
 
 function unique(values: string[]): string[] {
   return [...new Set(values)];
+}
+
+/**
+ * The Route header value for an outbound proxy URI: loose routing (`;lr`, RFC 3261 §16.12) is
+ * assumed, as every proxy since RFC 3261 does it. Throws when the URI is not sip: or sips:.
+ */
+export function outboundProxyRoute(proxy: string): string {
+  const uri = SipUri.parse(proxy.trim());
+  if (!uri.isSip || uri.host === '') throw new Error(`The outbound proxy "${proxy}" is not a sip: or sips: URI`);
+  if (!uri.params.has('lr')) uri.params.set('lr', null);
+  return new NameAddr(uri).toString();
 }

@@ -17,7 +17,7 @@ import { OptionsUsage } from './options-usage';
 import { ping, type PingResult } from './ping';
 import { Registration, type RegistrationState } from './registration';
 import { DEFAULT_REGISTER_EXPIRES } from './registration-timing';
-import { RequestFactory } from './request-factory';
+import { outboundProxyRoute, RequestFactory } from './request-factory';
 import { RequestSender } from './request-sender';
 import type { TransferOptions } from './transfer/transfer-types';
 
@@ -31,6 +31,8 @@ export interface UserAgentOptions {
   ha1?: string;
   /** ["ws://127.0.0.1:5070"], in failover order. */
   servers: string[];
+  /** A SIP URI every out-of-dialog request is routed through (a preloaded Route); in-dialog ones follow Record-Route. */
+  outboundProxy?: string;
   /** Requested binding lifetime in seconds; default 600. */
   registerExpires?: number;
   /** Stable UUID per install (RFC 5626 +sip.instance); "urn:uuid:" is added when missing. */
@@ -113,6 +115,7 @@ export class UserAgent extends Emitter<UserAgentEvents> {
       identity: this.identity,
       random,
       viaHost: transport.viaHost,
+      ...(options.outboundProxy ? { route: outboundProxyRoute(options.outboundProxy) } : {}),
       allow: () => dispatcher.allow(),
       supported: () => dispatcher.supported(),
     });

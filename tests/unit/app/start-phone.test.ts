@@ -178,7 +178,7 @@ describe('startPhone', () => {
     registerWithChallenge(socket, store);
   });
 
-  it('registers a saved account with its auth user, display name and expiry, failing over between its servers in order', async () => {
+  it('registers a saved account with its auth user, display name, outbound proxy and expiry, failing over between its servers in order', async () => {
     const saved = {
       ...blankAccount('a1'),
       displayName: 'Alice',
@@ -187,6 +187,7 @@ describe('startPhone', () => {
       password: 'pw',
       domain: 'example.test',
       servers: ['ws://127.0.0.1:9001', 'ws://127.0.0.1:9002'],
+      outboundProxy: 'sip:edge.example.test',
       registerExpires: 300,
     };
     const { store, service } = await startAccount(accountConfigFromSettings(saved));
@@ -206,6 +207,7 @@ describe('startPhone', () => {
     const register = socket.requests()[0]!;
     expect(register.from.toString()).toContain('"Alice" <sip:alice@example.test>');
     expect(register.expires).toBe(300);
+    expect(register.getAll('Route')).toEqual(['<sip:edge.example.test;lr>']);
     socket.reply(register, 401, [['WWW-Authenticate', buildChallenge({ realm: REALM, nonce: 'n1', algorithm: 'MD5', qop: ['auth'] })]]);
     const authorized = socket.requests()[1]!;
     expect(verifyAuthorization(authorized.get('Authorization')!, { method: 'REGISTER', realm: REALM, password: 'pw', isNonceValid: () => true })).toMatchObject({

@@ -39,6 +39,22 @@ describe('RequestFactory and RequestSender', () => {
     expect(() => ua.sender.sendAck(ua.requests.create('BYE', ua.identity.aor))).toThrow(/BYE/);
   });
 
+  it('puts the outbound proxy as a loose-routing Route on out-of-dialog requests', () => {
+    const { ua, server } = startedUa({ outboundProxy: ' sip:proxy.example.com:5060;transport=tcp ' });
+    expect(server.next('REGISTER').getAll('Route')).toEqual(['<sip:proxy.example.com:5060;transport=tcp;lr>']);
+    const message = ua.requests.create('MESSAGE', SipUri.parse('sip:1001@127.0.0.1'));
+    expect(message.getAll('Route')).toEqual(['<sip:proxy.example.com:5060;transport=tcp;lr>']);
+    expect(startedUa({ outboundProxy: 'sip:proxy.example.com;lr' }).server.next('REGISTER').getAll('Route')).toEqual([
+      '<sip:proxy.example.com;lr>',
+    ]);
+    expect(startedUa().server.next('REGISTER').getAll('Route')).toEqual([]);
+  });
+
+  it('refuses an outbound proxy that is not a SIP URI', () => {
+    expect(() => startedUa({ outboundProxy: 'tel:+15551234' })).toThrow(/outbound proxy "tel:\+15551234"/);
+    expect(() => startedUa({ outboundProxy: 'proxy.example.com' })).toThrow();
+  });
+
   it('refuses an address of record that is not a SIP URI', () => {
     expect(() => startedUa({ aor: 'tel:+15551234' })).toThrow(/sip: or sips:/);
   });

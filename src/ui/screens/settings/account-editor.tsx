@@ -126,7 +126,7 @@ export function AccountEditor({ initial, isNew, isActive, onDone }: AccountEdito
         <div className="mt-2 flex flex-col gap-3">
           <TextField
             label="Outbound proxy"
-            hint="A SIP URI, saved and exported with the account. Not used for routing yet: every request goes to the WebSocket server."
+            hint="A SIP URI such as sip:proxy.example.com;lr. Calls, messages and registrations are routed through it (a Route header) over the WebSocket server's connection."
             value={draft.outboundProxy}
             onChange={(e) => set('outboundProxy', e.target.value)}
             problems={problemsOf('outboundProxy')}
