@@ -1,7 +1,8 @@
 /**
  * The Content-Security-Policy of the app, one source for the header server/app-server.ts sends and
  * the <meta> tag the build puts into index.html for static hosts. No inline scripts, nothing from
- * other origins; connect-src allows any ws:/wss: because the SIP server is the user's to choose.
+ * other origins; connect-src allows any ws:/wss: because the SIP server is the user's to choose, and
+ * https: because an admin's provisioning file (?config=) may live on another server, fetched with CORS.
  * `npm run dev` gets neither: Vite's dev server injects an inline script for hot reload.
  */
 export const CONTENT_SECURITY_POLICY = [
@@ -9,7 +10,7 @@ export const CONTENT_SECURITY_POLICY = [
   "script-src 'self'",
   "style-src 'self'",
   "img-src 'self' data:",
-  "connect-src 'self' ws: wss:",
+  "connect-src 'self' https: ws: wss:",
   "worker-src 'self'",
   "manifest-src 'self'",
   "object-src 'none'",
