@@ -154,10 +154,15 @@ describe('Tabphone and baresip through Kamailio and rtpengine', () => {
     await sendMessage(app.page, 'Hello baresip, from Tabphone');
     await waitUntil(async () => (await deliveryStates(app.page)).at(-1) === 'Delivered', 10_000, async () => `delivery: ${(await deliveryStates(app.page)).join(', ')}`);
     // baresip was sent the text and answered 200 itself.
-    const dump = await readSipDump(lab.runDir);
-    const sent = requestsSentTo(dump, baresip.sipPort, 'MESSAGE').at(-1)!;
-    expect(sent.message.body).toBe('Hello baresip, from Tabphone');
-    expect(responsesFrom(dump, baresip.sipPort, 'MESSAGE').some((m) => m.message.callId === sent.message.callId && m.message.status === 200)).toBe(true);
+    await waitUntil(
+      async () => {
+        const dump = await readSipDump(lab.runDir);
+        const sent = requestsSentTo(dump, baresip.sipPort, 'MESSAGE').filter((m) => m.message.body === 'Hello baresip, from Tabphone');
+        return responsesFrom(dump, baresip.sipPort, 'MESSAGE').some((m) => m.message.status === 200 && sent.some((s) => s.message.callId === m.message.callId));
+      },
+      5000,
+      () => 'Kamailio did not send our MESSAGE to baresip, or baresip did not answer it 200',
+    );
 
     expect((await baresip.command('contact_next')).data).toContain(`sip:${US}@`);
     await baresip.command('message', 'Hello Tabphone, from baresip');
@@ -166,8 +171,14 @@ describe('Tabphone and baresip through Kamailio and rtpengine', () => {
       10_000,
       () => 'the message from baresip is not shown in the conversation',
     );
-    const back = requestsReceived(await readSipDump(lab.runDir), 'MESSAGE', 'udp').filter((m) => m.srcPort === baresip.sipPort);
-    expect(back.at(-1)!.message.body).toBe('Hello Tabphone, from baresip');
+    await waitUntil(
+      async () =>
+        requestsReceived(await readSipDump(lab.runDir), 'MESSAGE', 'udp').some(
+          (m) => m.srcPort === baresip.sipPort && m.message.body === 'Hello Tabphone, from baresip',
+        ),
+      5000,
+      () => 'Kamailio did not receive the MESSAGE from baresip',
+    );
   });
 
   it('answers OPTIONS from baresip and shows what baresip answers to ours', async () => {
@@ -179,11 +190,14 @@ describe('Tabphone and baresip through Kamailio and rtpengine', () => {
     const result = app.page.getByRole('status', { name: 'Reachability result' });
     await waitUntil(async () => ((await result.textContent()) ?? '').includes('200'), 10_000, async () => `result: ${await result.textContent()}`);
     expect(await result.textContent()).toMatch(/baresip/);
-    const dump = await readSipDump(lab.runDir);
-    expect(requestsSentTo(dump, baresip.sipPort, 'OPTIONS').length).toBeGreaterThan(0);
+    await waitUntil(
+      async () => responsesFrom(await readSipDump(lab.runDir), baresip.sipPort, 'OPTIONS').some((m) => m.message.status === 200),
+      5000,
+      () => 'Kamailio has no 200 from baresip to an OPTIONS',
+    );
 
     // baresip's: relayed to us over the WebSocket; our 200 goes back to baresip with what we allow.
-    const before = responsesSent(dump, 'OPTIONS', 'udp').length;
+    const before = responsesSent(await readSipDump(lab.runDir), 'OPTIONS', 'udp').length;
     await baresip.command('options', `sip:${US}@${lab.domain}`);
     let answer: ReturnType<typeof responsesSent>[number] | undefined;
     await waitUntil(
