@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mirrorCallsInMediaSession, type MediaSessionLike } from '../../../src/pwa/call-media-session';
 import { createCallsStore } from '../../../src/stores/calls';
-import { callLine } from './call-line';
+import { callLine } from '../support/call-line';
 
 class FakeMediaSession implements MediaSessionLike {
   readonly handlers = new Map<string, () => void>();

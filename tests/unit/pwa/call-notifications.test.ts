@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { asCallAction, CALL_ACTION_MESSAGE, notifyIncomingCalls, type NotificationHost } from '../../../src/pwa/call-notifications';
 import { createCallsStore } from '../../../src/stores/calls';
-import { callLine } from './call-line';
+import { callLine } from '../support/call-line';
 
 class FakeNotifications implements NotificationHost {
   readonly open = new Map<string, { title: string; options: NotificationOptions & { actions?: { action: string; title: string }[] } }>();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { holdWakeLockDuringCalls, type WakeLockSentinelLike } from '../../../src/pwa/call-wake-lock';
 import { createCallsStore, selectHasLiveCall } from '../../../src/stores/calls';
-import { callLine } from './call-line';
+import { callLine } from '../support/call-line';
 
 class FakeSentinel implements WakeLockSentinelLike {
   released = false;

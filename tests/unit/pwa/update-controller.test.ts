@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createUpdateController } from '../../../src/pwa/update-controller';
 import { createCallsStore, selectHasLiveCall } from '../../../src/stores/calls';
-import { callLine } from './call-line';
+import { callLine } from '../support/call-line';
 
 function setup() {
   const calls = createCallsStore();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { startHistoryRecorder } from '../../../src/services/history/history-recorder';
 import { createCallsStore, type CallLine, type CallLineEnd } from '../../../src/stores/calls';
 import type { HistoryEntry } from '../../../src/stores/history';
-import { callLine } from '../pwa/call-line';
+import { callLine } from '../support/call-line';
 
 /** An incoming call from Bob, ringing, unless told otherwise. */
 function line(overrides: Partial<CallLine>): CallLine {

@@ -3,7 +3,7 @@ import { createMemoryHistoryRepository, type HistoryRepository } from '../../../
 import { createHistoryService, HISTORY_LIMIT } from '../../../src/services/history/history-service';
 import { createCallsStore, type CallLine } from '../../../src/stores/calls';
 import { createHistoryStore, selectMissedUnseen } from '../../../src/stores/history';
-import { callLine } from '../pwa/call-line';
+import { callLine } from '../support/call-line';
 import { missedEntry } from '../stores/history-entry';
 
 const quiet = { log: () => undefined };

@@ -18,27 +18,9 @@ import {
   selectHasLiveCall,
   swapPair,
   transferPartner,
-  type CallLine,
 } from '../../../src/stores/calls';
+import { callLine as line } from '../support/call-line';
 
-function line(overrides: Partial<CallLine> = {}): CallLine {
-  return {
-    id: 'c1',
-    direction: 'outgoing',
-    state: 'calling',
-    remote: { displayName: undefined, number: '1001', uri: 'sip:1001@127.0.0.1' },
-    hold: { local: false, remote: false },
-    holdPending: undefined,
-    muted: false,
-    startedAt: undefined,
-    endedAt: undefined,
-    end: undefined,
-    notice: undefined,
-    receivedDigits: '',
-    transferStatus: undefined,
-    ...overrides,
-  };
-}
 
 describe('calls store: lines and the selected line', () => {
   it('selects a call we place, but not an incoming one that arrives during it', () => {
