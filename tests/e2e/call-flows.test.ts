@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppServer, type AppServer } from '../../server/app-server';
 import { startPbx, type Pbx } from '../../server/pbx';
 import { startDeadStunServer, type DeadStunServer } from './media/dead-stun-server';
-import { openApp, statusText, type AppPage } from './support/app-page';
+import { openRegisteredApp, type AppPage } from './support/app-page';
 import { startBusyFarEnd, type BusyFarEnd } from './support/busy-far-end';
 import { callLine, dial, lineCount, lineStatus } from './support/call-page';
 import { launchChromium } from './support/chromium';
@@ -61,14 +61,7 @@ describe('call flows between tabs through the embedded PBX, in Chromium', () => 
   });
 
   async function phone(user: string, params: Record<string, string> = {}): Promise<AppPage> {
-    const app = await openApp(
-      browser,
-      appServer.url,
-      { user, ...params },
-      { viewport: PHONE_SIZE, initScripts: [keepPeerConnections, recordClickTimes] },
-    );
-    await expect.poll(() => statusText(app.page), WAIT).toBe('Registered');
-    return app;
+    return openRegisteredApp(browser, appServer.url, { user, ...params }, { viewport: PHONE_SIZE, initScripts: [keepPeerConnections, recordClickTimes] });
   }
 
   /** Two registered phones; `run` gets them and both are closed afterwards, with no page errors. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openApp, statusText, type AppPage } from './support/app-page';
+import { openRegisteredApp, type AppPage } from './support/app-page';
 import { callLine, dial, lineStatus } from './support/call-page';
 import { chromiumForFile } from './support/chromium';
 import { e2eContext } from './support/e2e-context';
@@ -12,9 +12,7 @@ describe('call lines: swap between two calls, and a quality indicator per active
   const chromium = chromiumForFile();
 
   async function phone(user: string): Promise<AppPage> {
-    const app = await openApp(chromium.browser, appUrl, { user }, { viewport: PHONE_SIZE });
-    await expect.poll(() => statusText(app.page), WAIT).toBe('Registered');
-    return app;
+    return openRegisteredApp(chromium.browser, appUrl, { user }, { viewport: PHONE_SIZE });
   }
 
   function button(app: AppPage, party: string, name: string) {

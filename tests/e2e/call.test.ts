@@ -6,7 +6,7 @@ import { startAppServer, type AppServer } from '../../server/app-server';
 import { startPbx, type Pbx } from '../../server/pbx';
 import type { PbxMessageEvent } from '../../server/pbx-events';
 import { parseMessage, SipRequest, type SipMessage } from '../../src/sip';
-import { openApp, statusText, type AppPage } from './support/app-page';
+import { openRegisteredApp, type AppPage } from './support/app-page';
 import { repoRoot } from './support/build-app';
 import { callLine, dial, lineCount, lineStatus, lineTimer, timerSeconds } from './support/call-page';
 import { launchChromium } from './support/chromium';
@@ -63,14 +63,7 @@ describe('calls between two tabs through the embedded PBX, in Chromium', () => {
   });
 
   async function phone(user: string, colorScheme: 'light' | 'dark' = 'light'): Promise<AppPage> {
-    const app = await openApp(
-      browser,
-      appServer.url,
-      { user },
-      { viewport: PHONE_SIZE, colorScheme, initScripts: [keepPeerConnections, recordClickTimes] },
-    );
-    await expect.poll(() => statusText(app.page), WAIT).toBe('Registered');
-    return app;
+    return openRegisteredApp(browser, appServer.url, { user }, { viewport: PHONE_SIZE, colorScheme, initScripts: [keepPeerConnections, recordClickTimes] });
   }
 
   async function screenshot(app: AppPage, name: string): Promise<void> {

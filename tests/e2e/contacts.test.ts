@@ -2,7 +2,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openApp, statusText, type AppPage } from './support/app-page';
+import { openRegisteredApp, statusText, type AppPage } from './support/app-page';
 import { accessibilityProblems } from './support/axe';
 import { repoRoot } from './support/build-app';
 import { callLine, lineCount, lineStatus } from './support/call-page';
@@ -56,9 +56,7 @@ describe('contacts, in Chromium', () => {
   const chromium = chromiumForFile();
 
   async function phone(user: string, colorScheme: 'light' | 'dark' = 'light'): Promise<AppPage> {
-    const app = await openApp(chromium.browser, appUrl, { user }, { viewport: PHONE_SIZE, colorScheme });
-    await expect.poll(() => statusText(app.page), WAIT).toBe('Registered');
-    return app;
+    return openRegisteredApp(chromium.browser, appUrl, { user }, { viewport: PHONE_SIZE, colorScheme });
   }
 
   it('adds, finds, edits and deletes contacts, keeps them over a reload, and calls one', async () => {

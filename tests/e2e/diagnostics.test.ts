@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openApp, statusText, type AppPage } from './support/app-page';
+import { openRegisteredApp, type AppPage } from './support/app-page';
 import { callLine, dial, lineStatus } from './support/call-page';
 import { chromiumForFile } from './support/chromium';
 import { repoRoot } from './support/build-app';
@@ -16,9 +16,7 @@ describe('Diagnostics screen, in Chromium', () => {
   const chromium = chromiumForFile();
 
   async function phone(user: string): Promise<AppPage> {
-    const app = await openApp(chromium.browser, appUrl, { user }, { viewport: PHONE_SIZE });
-    await expect.poll(() => statusText(app.page), WAIT).toBe('Registered');
-    return app;
+    return openRegisteredApp(chromium.browser, appUrl, { user }, { viewport: PHONE_SIZE });
   }
 
   const showDiagnostics = (app: AppPage) => app.page.getByRole('tab', { name: 'Diagnostics' }).click();

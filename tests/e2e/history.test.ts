@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openApp, statusText, type AppPage } from './support/app-page';
+import { openRegisteredApp, statusText, type AppPage } from './support/app-page';
 import { accessibilityProblems } from './support/axe';
 import { repoRoot } from './support/build-app';
 import { callLine, dial, lineCount, lineStatus } from './support/call-page';
@@ -33,9 +33,7 @@ describe('call history, in Chromium against the embedded PBX', () => {
   const chromium = chromiumForFile();
 
   async function phone(user: string, colorScheme: 'light' | 'dark' = 'light'): Promise<AppPage> {
-    const app = await openApp(chromium.browser, appUrl, { user }, { viewport: PHONE_SIZE, colorScheme });
-    await expect.poll(() => statusText(app.page), WAIT).toBe('Registered');
-    return app;
+    return openRegisteredApp(chromium.browser, appUrl, { user }, { viewport: PHONE_SIZE, colorScheme });
   }
 
   it('lists a missed and an answered call with their kinds, keeps them over a reload, and calls back from an entry', async () => {

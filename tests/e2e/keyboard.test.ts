@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openApp, statusText, type AppPage } from './support/app-page';
+import { openRegisteredApp, type AppPage } from './support/app-page';
 import { callLine, lineCount, lineStatus } from './support/call-page';
 import { chromiumForFile } from './support/chromium';
 import { e2eContext } from './support/e2e-context';
@@ -11,9 +11,7 @@ describe('keyboard shortcuts, in Chromium', () => {
   const chromium = chromiumForFile();
 
   async function phone(user: string, params: Record<string, string> = {}): Promise<AppPage> {
-    const app = await openApp(chromium.browser, appUrl, { user, ...params });
-    await expect.poll(() => statusText(app.page), WAIT).toBe('Registered');
-    return app;
+    return openRegisteredApp(chromium.browser, appUrl, { user, ...params });
   }
 
   it('dials with digit keys, calls with Enter, answers with Enter, sends DTMF, holds with H and hangs up with Escape', async () => {

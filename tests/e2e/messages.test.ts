@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { startPbx } from '../../server/pbx';
 import { parseMessage, SipRequest } from '../../src/sip';
-import { openApp, statusText, type AppPage } from './support/app-page';
+import { openRegisteredApp, statusText, type AppPage } from './support/app-page';
 import { ownStack } from './support/own-stack';
 import {
   conversationEntry,
@@ -23,9 +23,7 @@ describe('text messages between two tabs through the embedded PBX, in Chromium',
   const stack = ownStack();
 
   async function phone(user: string): Promise<AppPage> {
-    const app = await openApp(stack.browser, stack.appServer.url, { user }, { viewport: PHONE_SIZE });
-    await expect.poll(() => statusText(app.page), WAIT).toBe('Registered');
-    return app;
+    return openRegisteredApp(stack.browser, stack.appServer.url, { user }, { viewport: PHONE_SIZE });
   }
 
   async function reload(app: AppPage): Promise<void> {

@@ -4,7 +4,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppServer, type AppServer } from '../../server/app-server';
 import { startPbx, type Pbx } from '../../server/pbx';
-import { openApp, statusText, type AppPage } from './support/app-page';
+import { openRegisteredApp, type AppPage } from './support/app-page';
 import { repoRoot } from './support/build-app';
 import { callLine, dial, lineCount, lineStatus } from './support/call-page';
 import { launchChromium } from './support/chromium';
@@ -48,9 +48,7 @@ describe('call transfer between three tabs through the embedded PBX, in Chromium
   });
 
   async function phone(user: string): Promise<AppPage> {
-    const app = await openApp(browser, appServer.url, { user }, { viewport: PHONE_SIZE, initScripts: [keepPeerConnections] });
-    await expect.poll(() => statusText(app.page), WAIT).toBe('Registered');
-    return app;
+    return openRegisteredApp(browser, appServer.url, { user }, { viewport: PHONE_SIZE, initScripts: [keepPeerConnections] });
   }
 
   /** Transferor 1000, transferee 1001, target 1002: registered, closed afterwards, with no page errors. */

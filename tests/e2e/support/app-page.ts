@@ -1,4 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 export interface AppPage {
   page: Page;
@@ -36,6 +37,18 @@ export async function openApp(
   for (const [name, value] of Object.entries(params)) url.searchParams.set(name, value);
   await page.goto(url.toString());
   return { page, context, errors, close: () => context.close() };
+}
+
+/** openApp, then waits (up to 15 s) until the account status says Registered. */
+export async function openRegisteredApp(
+  browser: Browser,
+  appUrl: string,
+  params: Record<string, string>,
+  options: OpenAppOptions = {},
+): Promise<AppPage> {
+  const app = await openApp(browser, appUrl, params, options);
+  await expect.poll(() => statusText(app.page), { timeout: 15_000, interval: 100 }).toBe('Registered');
+  return app;
 }
 
 function statusLocator(page: Page) {
