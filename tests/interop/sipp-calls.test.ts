@@ -1,15 +1,12 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SipRequest } from '../../src/sip';
-import type { AppPage } from '../e2e/support/app-page';
 import { dial } from '../e2e/support/call-page';
-import { chromiumForFile } from '../e2e/support/chromium';
 import { interopContext } from './support/interop-context';
 import { waitForRtpBothWays } from './support/media';
 import { readSipDump } from './support/sipdump';
-import { openTabphone } from './support/tabphone-page';
 import { waitUntil } from './support/wait';
-import { endAllCalls, inboundCodec, pressOnLine, remoteSdp, waitForLine, waitForNoLines } from './sipp/support-call-lines';
-import { expectScenarioPassed, FarEnds, receivedRequests, sentRequests, type FarEnd } from './sipp/support-sipp';
+import { inboundCodec, pressOnLine, remoteSdp, tabphoneForFile, waitForLine } from './sipp/support-call-lines';
+import { expectScenarioPassed, receivedRequests, sentRequests, type FarEnd } from './sipp/support-sipp';
 
 // Tabphone is lab user 1015 in Chromium; each test's far end is a sipp scenario
 // (tests/interop/sipp/*.xml) reached through Kamailio and rtpengine: dialled as udp-<port> or
@@ -18,24 +15,8 @@ const US = '1015';
 /** How a sipp UAC appears on our call line (its From user). */
 const SIPP_CALLER = 'sipp';
 const { lab } = interopContext();
-const chromium = chromiumForFile();
-let app: AppPage;
-const farEnds = new FarEnds();
-
-beforeAll(async () => {
-  app = await openTabphone(chromium.browser, US);
-});
-
-afterEach(async () => {
-  await endAllCalls(app.page);
-  await farEnds.closeAll();
-  await waitForNoLines(app.page);
-});
-
-afterAll(async () => {
-  expect(app?.errors ?? []).toEqual([]);
-  await app?.close();
-});
+const tab = tabphoneForFile(US);
+const { farEnds } = tab;
 
 /** The SDP of the far end's re-INVITE (CSeq 2) as Kamailio relayed it to the browser over WebSocket. */
 async function reInviteToBrowser(far: FarEnd): Promise<string> {
@@ -60,9 +41,9 @@ describe('Tabphone against sipp far ends through Kamailio and rtpengine', () => 
   it('hangs up while the far end rings: it gets a CANCEL and answers 487', async () => {
     const far = await farEnds.start('uas-ringing-cancel.xml');
     const party = `udp-${far.port}`;
-    await dial(app.page, party);
-    await waitForLine(app.page, party, 'Ringing');
-    await pressOnLine(app.page, party, 'Hang up');
+    await dial(tab.app.page, party);
+    await waitForLine(tab.app.page, party, 'Ringing');
+    await pressOnLine(tab.app.page, party, 'Hang up');
     const trace = await expectScenarioPassed(far);
     expect(receivedRequests(trace, 'CANCEL')).toHaveLength(1);
   });
@@ -70,21 +51,21 @@ describe('Tabphone against sipp far ends through Kamailio and rtpengine', () => 
   it('shows "Busy" when the far end answers 486 Busy Here', async () => {
     const far = await farEnds.start('uas-busy.xml');
     const party = `udp-${far.port}`;
-    await dial(app.page, party);
-    await waitForLine(app.page, party, 'Busy');
+    await dial(tab.app.page, party);
+    await waitForLine(tab.app.page, party, 'Busy');
     await expectScenarioPassed(far);
   });
 
   it('holds and resumes: the far end is offered a=sendonly, then a=sendrecv', async () => {
     const far = await farEnds.start('uas-hold.xml');
     const party = `udp-${far.port}`;
-    await dial(app.page, party);
-    await waitForLine(app.page, party, 'Connected');
-    await pressOnLine(app.page, party, 'Hold');
-    await waitForLine(app.page, party, 'On hold');
-    await pressOnLine(app.page, party, 'Resume');
-    await waitForLine(app.page, party, 'Connected');
-    await pressOnLine(app.page, party, 'Hang up');
+    await dial(tab.app.page, party);
+    await waitForLine(tab.app.page, party, 'Connected');
+    await pressOnLine(tab.app.page, party, 'Hold');
+    await waitForLine(tab.app.page, party, 'On hold');
+    await pressOnLine(tab.app.page, party, 'Resume');
+    await waitForLine(tab.app.page, party, 'Connected');
+    await pressOnLine(tab.app.page, party, 'Hang up');
     const trace = await expectScenarioPassed(far);
     const [, hold, resume] = receivedRequests(trace, 'INVITE');
     expect(hold?.body).toMatch(/^a=sendonly\r?$/m);
@@ -97,38 +78,38 @@ describe('Tabphone against sipp far ends through Kamailio and rtpengine', () => 
   ]) {
     it(`shows "Held by remote" when the far end re-INVITEs with ${variant.name}, answering recvonly or inactive`, async () => {
       const far = await farEnds.start('uac-remote-hold.xml', { calls: US, keys: variant.keys });
-      await waitForLine(app.page, SIPP_CALLER, 'Incoming call');
-      await pressOnLine(app.page, SIPP_CALLER, 'Answer');
+      await waitForLine(tab.app.page, SIPP_CALLER, 'Incoming call');
+      await pressOnLine(tab.app.page, SIPP_CALLER, 'Answer');
       // What the gateway made of the hold for the browser: a WebRTC client sees only rtpengine's SDP.
       const reoffer = await reInviteToBrowser(far);
       expect(reoffer, 'the re-INVITE Kamailio relayed to the browser still says hold').toMatch(/^(a=sendonly|a=inactive|c=IN IP4 0\.0\.0\.0)\r?$/m);
-      await waitForLine(app.page, SIPP_CALLER, 'Held by remote');
-      await pressOnLine(app.page, SIPP_CALLER, 'Hang up');
+      await waitForLine(tab.app.page, SIPP_CALLER, 'Held by remote');
+      await pressOnLine(tab.app.page, SIPP_CALLER, 'Hang up');
       await expectScenarioPassed(far);
     });
   }
 
   it('answers a delayed offer: our offer in the 200, the far end\'s answer in the ACK, audio both ways', async () => {
     const far = await farEnds.start('uac-delayed-offer.xml', { calls: US, rtpEcho: true });
-    await waitForLine(app.page, SIPP_CALLER, 'Incoming call');
-    await pressOnLine(app.page, SIPP_CALLER, 'Answer');
-    await waitForLine(app.page, SIPP_CALLER, 'Connected');
+    await waitForLine(tab.app.page, SIPP_CALLER, 'Incoming call');
+    await pressOnLine(tab.app.page, SIPP_CALLER, 'Answer');
+    await waitForLine(tab.app.page, SIPP_CALLER, 'Connected');
     // The far end echoes what it receives: bytes come back only if both directions work.
-    await waitForRtpBothWays(app.page);
-    await pressOnLine(app.page, SIPP_CALLER, 'Hang up');
+    await waitForRtpBothWays(tab.app.page);
+    await pressOnLine(tab.app.page, SIPP_CALLER, 'Hang up');
     await expectScenarioPassed(far);
   });
 
   it('calls a G.729-only far end through rtpengine transcoding and keeps a browser codec', async () => {
     const far = await farEnds.start('uas-g729.xml', { rtpEcho: true });
     const party = `g729-${far.port}`;
-    await dial(app.page, party);
-    await waitForLine(app.page, party, 'Connected');
+    await dial(tab.app.page, party);
+    await waitForLine(tab.app.page, party, 'Connected');
     // The echo returns G.729 to rtpengine, which must decode it and re-encode for the browser.
-    await waitForRtpBothWays(app.page);
-    expect(await inboundCodec(app.page)).toMatch(/^audio\/(opus|PCMU|PCMA)$/i);
-    expect(await remoteSdp(app.page)).not.toMatch(/G729/i);
-    await pressOnLine(app.page, party, 'Hang up');
+    await waitForRtpBothWays(tab.app.page);
+    expect(await inboundCodec(tab.app.page)).toMatch(/^audio\/(opus|PCMU|PCMA)$/i);
+    expect(await remoteSdp(tab.app.page)).not.toMatch(/G729/i);
+    await pressOnLine(tab.app.page, party, 'Hang up');
 
     const trace = await expectScenarioPassed(far);
     const offer = receivedRequests(trace, 'INVITE')[0]?.body ?? '';

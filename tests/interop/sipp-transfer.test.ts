@@ -1,13 +1,10 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { AppPage } from '../e2e/support/app-page';
+import { describe, expect, it } from 'vitest';
 import { callLine, dial, lineCount } from '../e2e/support/call-page';
-import { chromiumForFile } from '../e2e/support/chromium';
 import { startBaresip } from './support/baresip';
 import { interopContext } from './support/interop-context';
-import { openTabphone } from './support/tabphone-page';
 import { waitUntil } from './support/wait';
-import { endAllCalls, pressOnLine, waitForLine, waitForNoLines } from './sipp/support-call-lines';
-import { expectScenarioPassed, FarEnds, receivedRequests, sentResponses, tracedMessages, type FarEnd } from './sipp/support-sipp';
+import { pressOnLine, tabphoneForFile, waitForLine, waitForNoLines } from './sipp/support-call-lines';
+import { expectScenarioPassed, receivedRequests, sentResponses, tracedMessages, type FarEnd } from './sipp/support-sipp';
 
 // Transfers between Tabphone (lab user 1018 in Chromium) and far ends through Kamailio and
 // rtpengine: we transfer a sipp far end blind and attended, and baresip (lab user 1019) blind to a
@@ -16,34 +13,18 @@ import { expectScenarioPassed, FarEnds, receivedRequests, sentResponses, tracedM
 const US = '1018';
 /** baresip as a transferee: a plain SIP phone registered over UDP. */
 const BARESIP = '1019';
-const chromium = chromiumForFile();
-let app: AppPage;
-const farEnds = new FarEnds();
-
-beforeAll(async () => {
-  app = await openTabphone(chromium.browser, US);
-});
-
-afterEach(async () => {
-  await endAllCalls(app.page);
-  await farEnds.closeAll();
-  await waitForNoLines(app.page);
-});
-
-afterAll(async () => {
-  expect(app?.errors ?? []).toEqual([]);
-  await app?.close();
-});
+const tab = tabphoneForFile(US);
+const { farEnds } = tab;
 
 async function waitForLineCount(count: number): Promise<void> {
-  await waitUntil(async () => (await lineCount(app.page)) === count, 15_000, async () => `${await lineCount(app.page)} call lines, not ${count}`);
+  await waitUntil(async () => (await lineCount(tab.app.page)) === count, 15_000, async () => `${await lineCount(tab.app.page)} call lines, not ${count}`);
 }
 
 /** Calls the far end on udp-<port> and waits until it answered. */
 async function callFarEnd(far: FarEnd): Promise<string> {
   const party = `udp-${far.port}`;
-  await dial(app.page, party);
-  await waitForLine(app.page, party, 'Connected');
+  await dial(tab.app.page, party);
+  await waitForLine(tab.app.page, party, 'Connected');
   return party;
 }
 
@@ -53,10 +34,10 @@ describe('call transfer between Tabphone and sipp far ends through Kamailio and 
     const transferee = await farEnds.start('uas-transferee-blind.xml');
     const party = await callFarEnd(transferee);
 
-    await pressOnLine(app.page, party, 'Transfer');
-    await callLine(app.page, party).getByLabel('Transfer to', { exact: true }).fill(`udp-${target.port}`);
-    await pressOnLine(app.page, party, 'Transfer call');
-    await waitForNoLines(app.page);
+    await pressOnLine(tab.app.page, party, 'Transfer');
+    await callLine(tab.app.page, party).getByLabel('Transfer to', { exact: true }).fill(`udp-${target.port}`);
+    await pressOnLine(tab.app.page, party, 'Transfer call');
+    await waitForNoLines(tab.app.page);
 
     const transfereeTrace = await expectScenarioPassed(transferee);
     const [refer] = receivedRequests(transfereeTrace, 'REFER');
@@ -75,14 +56,14 @@ describe('call transfer between Tabphone and sipp far ends through Kamailio and 
     const target = await farEnds.start('uas-answer.xml');
     const baresip = await startBaresip(interopContext().lab, { user: BARESIP });
     try {
-      await dial(app.page, BARESIP);
-      await waitForLine(app.page, BARESIP, 'Connected');
-      await pressOnLine(app.page, BARESIP, 'Transfer');
-      await callLine(app.page, BARESIP).getByLabel('Transfer to', { exact: true }).fill(`udp-${target.port}`);
-      await pressOnLine(app.page, BARESIP, 'Transfer call');
+      await dial(tab.app.page, BARESIP);
+      await waitForLine(tab.app.page, BARESIP, 'Connected');
+      await pressOnLine(tab.app.page, BARESIP, 'Transfer');
+      await callLine(tab.app.page, BARESIP).getByLabel('Transfer to', { exact: true }).fill(`udp-${target.port}`);
+      await pressOnLine(tab.app.page, BARESIP, 'Transfer call');
       // Our leg ends only once baresip's NOTIFY reports the target's 200.
-      await waitForLine(app.page, BARESIP, 'Transferred');
-      await waitForNoLines(app.page);
+      await waitForLine(tab.app.page, BARESIP, 'Transferred');
+      await waitForNoLines(tab.app.page);
 
       await waitUntil(
         async () => receivedRequests(await target.messages(), 'ACK').length > 0,
@@ -101,13 +82,13 @@ describe('call transfer between Tabphone and sipp far ends through Kamailio and 
     const target = await farEnds.start('uas-answer.xml');
     const transferee = await farEnds.start('uas-transferee-attended.xml');
     const first = await callFarEnd(transferee);
-    await app.page.getByRole('button', { name: 'New call', exact: true }).click();
+    await tab.app.page.getByRole('button', { name: 'New call', exact: true }).click();
     await callFarEnd(target);
-    await waitForLine(app.page, first, 'On hold');
+    await waitForLine(tab.app.page, first, 'On hold');
 
-    await pressOnLine(app.page, first, 'Attended transfer');
+    await pressOnLine(tab.app.page, first, 'Attended transfer');
     // Once the transferee reports success we end both calls: the target gets our BYE too.
-    await waitForNoLines(app.page);
+    await waitForNoLines(tab.app.page);
 
     const refer = receivedRequests(await expectScenarioPassed(transferee), 'REFER')[0];
     const replaces = /[?&]Replaces=([^&>]*)/.exec(refer?.getLines('Refer-To').join() ?? '')?.[1];
@@ -125,18 +106,18 @@ describe('call transfer between Tabphone and sipp far ends through Kamailio and 
   it('is transferred by a far end\'s REFER: we call the Refer-To target and report 200 OK to the transferor', async () => {
     const target = await farEnds.start('uas-answer.xml');
     const transferor = await farEnds.start('uac-transferor.xml', { calls: US, keys: { refer_to: `sip:udp-${target.port}@127.0.0.1` } });
-    await waitForLine(app.page, 'sipp', 'Incoming call');
-    await pressOnLine(app.page, 'sipp', 'Answer');
+    await waitForLine(tab.app.page, 'sipp', 'Incoming call');
+    await pressOnLine(tab.app.page, 'sipp', 'Answer');
 
     const party = `udp-${target.port}`;
-    await waitForLine(app.page, party, 'Connected');
+    await waitForLine(tab.app.page, party, 'Connected');
     // The transferor hangs up after the final NOTIFY, leaving the call with the target.
     await waitForLineCount(1);
     const notifies = receivedRequests(await expectScenarioPassed(transferor), 'NOTIFY');
     expect(notifies.at(-1)?.body).toMatch(/^SIP\/2\.0 200 /);
     expect(notifies.every((notify) => notify.getLines('Event').join().startsWith('refer'))).toBe(true);
 
-    await pressOnLine(app.page, party, 'Hang up');
+    await pressOnLine(tab.app.page, party, 'Hang up');
     const targetTrace = await expectScenarioPassed(target);
     // The target learns who asked for the call (RFC 3892).
     expect(receivedRequests(targetTrace, 'INVITE')[0]?.getLines('Referred-By').join()).toContain('sip:sipp@');

@@ -1,6 +1,44 @@
 import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import type { AppPage } from '../../e2e/support/app-page';
 import { callLine, lineCount, lineStatus } from '../../e2e/support/call-page';
+import { chromiumForFile } from '../../e2e/support/chromium';
+import { openTabphone } from '../support/tabphone-page';
 import { waitUntil } from '../support/wait';
+import { FarEnds } from './support-sipp';
+
+/**
+ * One Tabphone page registered as lab user `user` for a whole test file, with the file's sipp far
+ * ends: after each test every call and far end is ended; at the end the page must have thrown nothing.
+ */
+export function tabphoneForFile(user: string): { readonly app: AppPage; readonly farEnds: FarEnds } {
+  const chromium = chromiumForFile();
+  const farEnds = new FarEnds();
+  let app: AppPage | undefined;
+
+  beforeAll(async () => {
+    app = await openTabphone(chromium.browser, user);
+  });
+
+  afterEach(async () => {
+    await endAllCalls(app!.page);
+    await farEnds.closeAll();
+    await waitForNoLines(app!.page);
+  });
+
+  afterAll(async () => {
+    expect(app?.errors ?? []).toEqual([]);
+    await app?.close();
+  });
+
+  return {
+    get app() {
+      if (!app) throw new Error('The Tabphone page is opened in beforeAll');
+      return app;
+    },
+    farEnds,
+  };
+}
 
 /** Waits until the line with `party` shows `status` ("Ringing", "Held by remote" …). */
 export async function waitForLine(page: Page, party: string, status: string, timeoutMs = 15_000): Promise<void> {
