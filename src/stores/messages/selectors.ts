@@ -49,7 +49,7 @@ export function deliveryText(message: ChatMessage): string | undefined {
   }
 }
 
-/** The conversation's title: the peer's display name when known, else its key. */
-export function conversationTitle(conversation: Conversation): string {
-  return conversation.displayName ?? conversation.peer;
+/** The conversation's title: the address book's name for the peer, else the display name they sent, else its key. */
+export function conversationTitle(conversation: Conversation, contactName?: string): string {
+  return contactName ?? conversation.displayName ?? conversation.peer;
 }

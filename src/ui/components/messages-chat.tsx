@@ -7,6 +7,7 @@ import {
   type MessagesState,
 } from '../../stores/messages';
 import { useMessages, useMessageService } from '../hooks/use-messages';
+import { useContactLookup } from '../screens/contacts/use-contact-lookup';
 
 const TIME = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
 
@@ -19,7 +20,8 @@ export function MessagesChat({ peer }: { peer: string }) {
     () => selectConversationMessages({ conversations: {}, messages, openPeer: peer } satisfies MessagesState, peer),
     [messages, peer],
   );
-  const title = conversation ? conversationTitle(conversation) : peer;
+  const contact = useContactLookup()({ number: peer, uri: peer });
+  const title = conversation ? conversationTitle(conversation, contact?.name) : (contact?.name ?? peer);
   const [text, setText] = useState('');
   const [problem, setProblem] = useState<string | undefined>(undefined);
   const end = useRef<HTMLLIElement>(null);

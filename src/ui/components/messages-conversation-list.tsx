@@ -1,12 +1,14 @@
 import { useMemo } from 'react';
 import { conversationTitle, selectConversationList, type MessagesState } from '../../stores/messages';
 import { useMessages, useMessageService } from '../hooks/use-messages';
+import { useContactLookup } from '../screens/contacts/use-contact-lookup';
 
 /** Every conversation, the most recent first: who, the last message, how many are unread. */
 export function MessagesConversationList() {
   const service = useMessageService();
   const conversations = useMessages((state) => state.conversations);
   const messages = useMessages((state) => state.messages);
+  const lookup = useContactLookup();
   const list = useMemo(
     () => selectConversationList({ conversations, messages, openPeer: undefined } satisfies MessagesState),
     [conversations, messages],
@@ -18,7 +20,7 @@ export function MessagesConversationList() {
   return (
     <ul aria-label="Conversations" className="flex flex-col divide-y divide-slate-100 rounded-2xl bg-white ring-1 ring-slate-200 dark:divide-slate-800 dark:bg-slate-900 dark:ring-slate-800">
       {list.map((conversation) => {
-        const title = conversationTitle(conversation);
+        const title = conversationTitle(conversation, lookup({ number: conversation.peer, uri: conversation.peer })?.name);
         const unread = conversation.unread;
         return (
           <li key={conversation.peer}>

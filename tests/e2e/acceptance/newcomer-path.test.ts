@@ -137,7 +137,8 @@ describe('acceptance: the newcomer path, in Chromium against the embedded PBX', 
       .poll(() => a.page.getByRole('list', { name: 'Contacts' }).getByRole('listitem', { name: 'Bob', exact: true }).count(), WAIT)
       .toBe(1);
 
-    for (const [app, peer] of [[a, '1001'], [b, 'Ada']] as const) {
+    // Ada's address book names 1001 "Bob"; Bob's page knows Ada by the display name she sent.
+    for (const [app, peer] of [[a, 'Bob'], [b, 'Ada']] as const) {
       await openMessages(app.page);
       await expect.poll(() => conversationNames(app.page), WAIT).toEqual([`Conversation with ${peer}`]);
       await conversationEntry(app.page, peer).click();

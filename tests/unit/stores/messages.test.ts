@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SipUri } from '../../../src/sip';
 import {
+  conversationTitle,
   createMessagesStore,
   deliveryText,
   peerKey,
@@ -117,5 +118,12 @@ describe('the messages selectors', () => {
     expect(deliveryText(outgoing('a', '1001', 1, 'delivered'))).toBe('Delivered');
     expect(deliveryText(outgoing('a', '1001', 1, 'failed'))).toBe('Failed');
     expect(deliveryText(incoming('a', '1001', 1))).toBeUndefined();
+  });
+
+  it('titles a conversation by the address book name, else the name the peer sent, else the peer', () => {
+    const conversation = { peer: '1001', displayName: 'Robert', unread: 0 };
+    expect(conversationTitle(conversation, 'Bob')).toBe('Bob');
+    expect(conversationTitle(conversation)).toBe('Robert');
+    expect(conversationTitle({ peer: '1001', unread: 0 })).toBe('1001');
   });
 });
