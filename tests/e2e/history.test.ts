@@ -84,6 +84,13 @@ describe('call history, in Chromium against the embedded PBX', () => {
 
       await showHistory(caller.page);
       await expect.poll(() => historyEntries(caller.page), WAIT).toEqual(['Declined call from 1007', 'Outgoing call to 1007', 'Outgoing call to 1007']);
+
+      // Redial, beside the empty number field, calls the last number dialled: the call back to 1006.
+      await callee.page.getByRole('tab', { name: 'Phone', exact: true }).click();
+      await callee.page.getByRole('button', { name: 'Redial 1006', exact: true }).click();
+      await expect.poll(() => lineStatus(caller.page, '1007'), WAIT).toBe('Incoming call');
+      await callLine(caller.page, '1007').getByRole('button', { name: 'Decline', exact: true }).click();
+      await expect.poll(() => lineCount(callee.page), WAIT).toBe(0);
       expect(caller.errors).toEqual([]);
       expect(callee.errors).toEqual([]);
     } finally {

@@ -10,6 +10,15 @@ export function selectHistoryList(state: HistoryState, filter: HistoryFilter): H
     .sort((a, b) => b.time - a.time || a.id.localeCompare(b.id));
 }
 
+/** The newest call we placed, for Redial; undefined before the first one. */
+export function selectLastOutgoing(state: HistoryState): HistoryEntry | undefined {
+  let last: HistoryEntry | undefined;
+  for (const entry of Object.values(state.entries)) {
+    if (entry.kind === 'outgoing' && (last === undefined || entry.time > last.time)) last = entry;
+  }
+  return last;
+}
+
 /** Missed calls the user has not seen in History yet: the count on the app badge. */
 export function selectMissedUnseen(state: HistoryState): number {
   return Object.values(state.entries).filter((entry) => entry.kind === 'missed' && !entry.seen).length;

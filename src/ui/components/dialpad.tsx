@@ -1,7 +1,10 @@
 import { useContext, useEffect, useId, useRef, useState, type ClipboardEvent, type FormEvent } from 'react';
 import { parseDialTarget } from '../../services/dial-target';
+import { entryAddress, selectLastOutgoing } from '../../stores/history';
+import { useAccount } from '../hooks/use-account';
 import { useCallService } from '../hooks/use-calls';
 import { useNavigation } from '../hooks/use-navigation';
+import { useHistory } from '../screens/history/use-history';
 import { DialFieldSlotContext } from '../keyboard/dial-field-slot';
 import { Icon } from './icons';
 import { Keypad } from './keypad';
@@ -15,6 +18,9 @@ export function Dialpad() {
   const form = useRef<HTMLFormElement>(null);
   const slot = useContext(DialFieldSlotContext);
   const problemId = useId();
+  const lastOutgoing = useHistory(selectLastOutgoing);
+  const aor = useAccount((state) => state.identity?.aor);
+  const redialTarget = lastOutgoing && entryAddress(lastOutgoing.remote, aor);
   const draft = useNavigation((state) => state.dialDraft);
   const clearDraft = useNavigation((state) => state.clearDialDraft);
   const [appliedDraft, setAppliedDraft] = useState<number | undefined>(undefined);
@@ -71,12 +77,16 @@ export function Dialpad() {
     edit(target.target);
   };
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const call = (target: string) => {
     if (!service) return;
-    const result = service.call(text);
+    const result = service.call(target);
     if (result.ok) edit('');
     else setProblem(result.problem);
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    call(text);
   };
 
   return (
@@ -107,6 +117,18 @@ export function Dialpad() {
               className="grid size-9 shrink-0 place-items-center rounded-full text-slate-500 hover:bg-slate-100 dark:text-slate-400 dark:hover:bg-slate-800"
             >
               <Icon name="backspace" />
+            </button>
+          )}
+          {text === '' && redialTarget !== undefined && (
+            <button
+              type="button"
+              disabled={!service}
+              aria-label={`Redial ${redialTarget}`}
+              title={`Redial ${redialTarget}`}
+              onClick={() => call(redialTarget)}
+              className="grid size-9 shrink-0 place-items-center rounded-full text-slate-600 hover:bg-slate-100 disabled:opacity-50 dark:text-slate-300 dark:hover:bg-slate-800"
+            >
+              <Icon name="redial" />
             </button>
           )}
         </div>

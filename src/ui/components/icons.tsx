@@ -1,6 +1,6 @@
 /** Small stroke icons for the call controls; decorative, so hidden from assistive technology. */
 
-type IconName = 'phone' | 'hang-up' | 'pause' | 'play' | 'mic' | 'mic-off' | 'keypad' | 'backspace' | 'plus';
+type IconName = 'phone' | 'hang-up' | 'pause' | 'play' | 'mic' | 'mic-off' | 'keypad' | 'backspace' | 'plus' | 'redial';
 
 const PATHS: Record<IconName, string[]> = {
   phone: [
@@ -16,6 +16,7 @@ const PATHS: Record<IconName, string[]> = {
   keypad: ['M6 5h.01', 'M12 5h.01', 'M18 5h.01', 'M6 11h.01', 'M12 11h.01', 'M18 11h.01', 'M6 17h.01', 'M12 17h.01', 'M18 17h.01', 'M12 21h.01'],
   backspace: ['M9 5h11a1 1 0 0 1 1 1v12a1 1 0 0 1-1 1H9l-6-7z', 'M12 9l6 6', 'M18 9l-6 6'],
   plus: ['M12 5v14', 'M5 12h14'],
+  redial: ['M4 12a8 8 0 1 0 2.3-5.7', 'M4 4v4.5h4.5'],
 };
 
 export function Icon({ name, className = 'size-5' }: { name: IconName; className?: string }) {

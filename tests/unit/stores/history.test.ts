@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createHistoryStore, entryAddress, entryOutcome, formatCallTime, kindText, selectHistoryList, selectMissedUnseen } from '../../../src/stores/history';
+import { createHistoryStore, entryAddress, entryOutcome, formatCallTime, kindText, selectHistoryList, selectLastOutgoing, selectMissedUnseen } from '../../../src/stores/history';
 import { historyEntry } from './history-entry';
 
 describe('history store', () => {
@@ -10,6 +10,16 @@ describe('history store', () => {
     store.getState().put(historyEntry('c', 2, { kind: 'declined' }));
     expect(selectHistoryList(store.getState(), 'all').map((e) => e.id)).toEqual(['b', 'c', 'a']);
     expect(selectHistoryList(store.getState(), 'missed').map((e) => e.id)).toEqual(['b']);
+  });
+
+  it('finds the newest call we placed, for Redial, ignoring calls to us', () => {
+    const store = createHistoryStore();
+    expect(selectLastOutgoing(store.getState())).toBeUndefined();
+    store.getState().put(historyEntry('a', 1));
+    store.getState().put(historyEntry('b', 3, { remote: { displayName: undefined, number: '1002', uri: 'sip:1002@127.0.0.1' } }));
+    store.getState().put(historyEntry('c', 2));
+    store.getState().put(historyEntry('d', 4, { kind: 'incoming' }));
+    expect(selectLastOutgoing(store.getState())?.id).toBe('b');
   });
 
   it('counts unseen missed calls until all are marked seen', () => {
