@@ -8,6 +8,7 @@ import { startHistory } from '../services/history/start-history';
 import type { HistoryService } from '../services/history/history-service';
 import { createMessageService, notifyWhenHidden, type MessageService } from '../services/message-service';
 import { openMessageRepository } from '../services/persistence/open-message-repository';
+import { createTypingNotices } from '../services/typing-notices';
 import { createPhoneService, type PhoneService } from '../services/phone-service';
 import type { Ringer } from '../services/ringer';
 import { UserAgent } from '../sip';
@@ -111,14 +112,16 @@ export async function startPhone(options: StartPhoneOptions): Promise<RunningPho
       timers: platform.timers,
       secrets: [config.password ?? ''],
     });
+  const messagesStore = options.messages ?? createMessagesStore();
   const messages = createMessageService({
     agent,
-    store: options.messages ?? createMessagesStore(),
+    store: messagesStore,
     repository: await openMessageRepository(config.aor, logger),
     account: agent.identity.aor,
     random: platform.random,
     now: () => Date.now(),
     notify: notifyWhenHidden,
+    typing: createTypingNotices({ agent, store: messagesStore, account: agent.identity.aor, timers: platform.timers, logger }),
     logger,
   });
   const history = await startHistory(config.aor, callsStore, options.history ?? createHistoryStore(), logger);

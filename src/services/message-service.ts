@@ -2,6 +2,7 @@ import { Outbox, type IncomingMessage, type MessageAgent, type OutboxEntry, type
 import { randomToken, type Logger, type Random } from '../sip/ports';
 import { peerKey, type ChatMessage, type MessagesStore } from '../stores/messages';
 import type { MessageRepository } from './persistence/message-repository';
+import type { TypingNotices } from './typing-notices';
 
 /** The slice of the user agent that sends and takes text messages (a fake stands in for it in tests). */
 export type MessageServiceAgent = MessageAgent & {
@@ -19,6 +20,8 @@ export interface MessageServiceOptions {
   now: () => number;
   /** Tells the user about a new message (the app shows a notification when the window is hidden). */
   notify?: (title: string, body: string) => void;
+  /** "Is typing" notices both ways (RFC 3994); none are sent or shown without. */
+  typing?: TypingNotices;
   logger: Logger;
 }
 
@@ -33,6 +36,8 @@ export interface MessageService {
   retry(id: string): boolean;
   /** The conversation key for what the user typed ("1001", "sip:1001@host"), or why it is none. */
   conversationFor(input: string): MessageResult;
+  /** The user typed in `peer`'s conversation (the far end may be told). */
+  typed(peer: string): void;
   /** Shows a conversation (its messages are read from now on); undefined when none is shown. */
   openConversation(peer: string | undefined): void;
   /** Stops listening to the agent; what is queued stays saved for the next start. */
@@ -132,9 +137,11 @@ export function createMessageService(options: MessageServiceOptions): MessageSer
       const target = conversationFor(peer);
       if (!target.ok) return target;
       if (body.trim() === '') return { ok: false, problem: 'Type a message first' };
+      options.typing?.sent(target.peer);
       outbox.send(target.peer, body);
       return target;
     },
+    typed: (peer) => options.typing?.typed(peer),
     retry: (id) => outbox.retry(id),
     conversationFor,
     openConversation(peer) {
@@ -143,6 +150,7 @@ export function createMessageService(options: MessageServiceOptions): MessageSer
     },
     dispose() {
       for (const off of unsubscribe) off();
+      options.typing?.dispose();
       outbox.dispose();
     },
   };

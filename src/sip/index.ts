@@ -46,7 +46,7 @@ export {
   type MessageFailureCause,
   type MessageOutcome,
 } from './ua/message/message-types';
-export { IS_COMPOSING_TYPE, parseIsComposing } from './ua/message/is-composing';
+export { IS_COMPOSING_TYPE, isComposingDocument, parseIsComposing } from './ua/message/is-composing';
 export { Outbox, type MessageAgent, type OutboxEntry, type OutboxEvents, type OutboxOptions, type OutboxState } from './ua/message/outbox';
 export { sendWithDigestRetry, type DigestRetryDeps, type DigestRetryListener, type FinalResponse } from './ua/send-with-digest-retry';
 export type { PingResult } from './ua/ping';

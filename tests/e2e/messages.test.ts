@@ -127,7 +127,9 @@ describe('text messages between two tabs through the embedded PBX, in Chromium',
       stack.pbx.events.on('message', ({ direction, text }) => {
         try {
           const message = parseMessage(text);
-          if (direction === 'out' && message instanceof SipRequest && message.method === 'MESSAGE') forwarded.push(message.body);
+          // Text only: typing notices (application/im-iscomposing+xml) are not messages.
+          const isText = message instanceof SipRequest && message.method === 'MESSAGE' && message.get('Content-Type')?.startsWith('text/plain');
+          if (direction === 'out' && isText) forwarded.push(message.body);
         } catch {
           // Keep-alive CRLFs are not messages.
         }
@@ -148,6 +150,32 @@ describe('text messages between two tabs through the embedded PBX, in Chromium',
       await receiver.page.waitForTimeout(1_000);
       expect(await countMessages(receiver.page, 'Written while the PBX was down')).toBe(1);
       expect(forwarded).toEqual(['Written while the PBX was down']);
+      expect(receiver.errors).toEqual([]);
+    } finally {
+      await sender.close();
+      await receiver.close();
+    }
+  });
+
+  it('shows "1006 is typing…" in 1007\'s open conversation while 1006 types, until the message arrives', async () => {
+    const sender = await phone('1006');
+    const receiver = await phone('1007');
+    try {
+      await openMessages(sender.page);
+      await startConversation(sender.page, '1007');
+      await sendMessage(sender.page, 'Are you there?');
+      await openMessages(receiver.page);
+      await conversationEntry(receiver.page, '1006').click();
+      const typing = receiver.page.getByRole('status', { name: 'Typing' });
+      expect(await typing.textContent()).toBe('');
+
+      await sender.page.getByLabel('Message', { exact: true }).fill('Yes, I am');
+      await expect.poll(() => typing.textContent(), WAIT).toBe('1006 is typing…');
+      await sender.page.getByRole('button', { name: 'Send message', exact: true }).click();
+      await expect.poll(() => countMessages(receiver.page, 'Yes, I am'), WAIT).toBe(1);
+      expect(await typing.textContent()).toBe('');
+      expect(await countMessages(receiver.page, 'Are you there?')).toBe(1);
+      expect(sender.errors).toEqual([]);
       expect(receiver.errors).toEqual([]);
     } finally {
       await sender.close();

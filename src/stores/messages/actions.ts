@@ -10,6 +10,8 @@ export interface MessagesActions {
   putMessage(message: ChatMessage, displayName?: string): void;
   /** Opens a conversation (created if new) and marks it read; undefined closes the open one. */
   openConversation(peer: string | undefined): void;
+  /** Records that `peer` is typing to us, or no longer is. */
+  setTyping(peer: string, typing: boolean): void;
 }
 
 type SetState = (update: (state: MessagesState) => Partial<MessagesState>) => void;
@@ -35,6 +37,12 @@ export function createMessagesActions(set: SetState): MessagesActions {
           conversations: { ...state.conversations, [message.peer]: conversation },
           messages: { ...state.messages, [message.id]: message },
         };
+      }),
+    setTyping: (peer, typing) =>
+      set((state) => {
+        if ((state.typing[peer] === true) === typing) return {};
+        const rest = Object.fromEntries(Object.entries(state.typing).filter(([key]) => key !== peer)) as Record<string, true>;
+        return { typing: typing ? { ...rest, [peer]: true } : rest };
       }),
     openConversation: (peer) =>
       set((state) => {

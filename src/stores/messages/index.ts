@@ -7,6 +7,7 @@ export {
   deliveryText,
   selectConversationList,
   selectConversationMessages,
+  selectIsTyping,
   selectOpenPeer,
   selectTotalUnread,
   type ConversationSummary,

@@ -10,14 +10,14 @@ function byTime(a: ChatMessage, b: ChatMessage): number {
 }
 
 /** A conversation's messages, oldest first. */
-export function selectConversationMessages(state: MessagesState, peer: string): ChatMessage[] {
+export function selectConversationMessages(state: Pick<MessagesState, 'messages'>, peer: string): ChatMessage[] {
   return Object.values(state.messages)
     .filter((message) => message.peer === peer)
     .sort(byTime);
 }
 
 /** Every conversation with its last message, the most recent first. */
-export function selectConversationList(state: MessagesState): ConversationSummary[] {
+export function selectConversationList(state: Pick<MessagesState, 'conversations' | 'messages'>): ConversationSummary[] {
   const last = new Map<string, ChatMessage>();
   for (const message of Object.values(state.messages)) {
     const seen = last.get(message.peer);
@@ -33,6 +33,9 @@ export function selectTotalUnread(state: MessagesState): number {
 }
 
 export const selectOpenPeer = (state: MessagesState) => state.openPeer;
+
+/** Whether `peer` told us they are typing (RFC 3994) and has not stopped, sent or lapsed since. */
+export const selectIsTyping = (peer: string) => (state: MessagesState) => state.typing[peer] === true;
 
 /** What the chat view says under one of our messages; undefined for theirs. */
 export function deliveryText(message: ChatMessage): string | undefined {

@@ -32,6 +32,8 @@ export interface MessagesState {
   messages: Record<string, ChatMessage>;
   /** The conversation on screen: new messages in it are read at once. */
   openPeer: string | undefined;
+  /** Peers typing to us right now (RFC 3994 isComposing), by conversation key. */
+  typing: Record<string, true>;
 }
 
-export const initialMessagesState: MessagesState = { conversations: {}, messages: {}, openPeer: undefined };
+export const initialMessagesState: MessagesState = { conversations: {}, messages: {}, openPeer: undefined, typing: {} };

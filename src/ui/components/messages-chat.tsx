@@ -3,8 +3,8 @@ import {
   conversationTitle,
   deliveryText,
   selectConversationMessages,
+  selectIsTyping,
   type ChatMessage,
-  type MessagesState,
 } from '../../stores/messages';
 import { useMessages, useMessageService } from '../hooks/use-messages';
 import { useContactLookup } from '../screens/contacts/use-contact-lookup';
@@ -17,9 +17,10 @@ export function MessagesChat({ peer }: { peer: string }) {
   const conversation = useMessages((state) => state.conversations[peer]);
   const messages = useMessages((state) => state.messages);
   const list = useMemo(
-    () => selectConversationMessages({ conversations: {}, messages, openPeer: peer } satisfies MessagesState, peer),
+    () => selectConversationMessages({ messages }, peer),
     [messages, peer],
   );
+  const typing = useMessages(useMemo(() => selectIsTyping(peer), [peer]));
   const contact = useContactLookup()({ number: peer, uri: peer });
   const title = conversation ? conversationTitle(conversation, contact?.name) : (contact?.name ?? peer);
   const [text, setText] = useState('');
@@ -81,6 +82,10 @@ export function MessagesChat({ peer }: { peer: string }) {
           <li ref={end} aria-hidden="true" />
         </ol>
       </div>
+      {/* Always rendered, so a screen reader announces the notice when its text appears. */}
+      <p role="status" aria-label="Typing" className="min-h-4 px-1 text-xs text-slate-600 dark:text-slate-400">
+        {typing ? `${title} is typing…` : ''}
+      </p>
 
       <form onSubmit={submit} className="flex items-end gap-2">
         <textarea
@@ -90,6 +95,7 @@ export function MessagesChat({ peer }: { peer: string }) {
           onChange={(event) => {
             setText(event.target.value);
             setProblem(undefined);
+            if (event.target.value.trim() !== '') service?.typed(peer);
           }}
           onKeyDown={keyDown}
           placeholder="Message"

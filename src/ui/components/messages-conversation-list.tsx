@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { conversationTitle, selectConversationList, type MessagesState } from '../../stores/messages';
+import { conversationTitle, selectConversationList } from '../../stores/messages';
 import { useMessages, useMessageService } from '../hooks/use-messages';
 import { useContactLookup } from '../screens/contacts/use-contact-lookup';
 
@@ -10,7 +10,7 @@ export function MessagesConversationList() {
   const messages = useMessages((state) => state.messages);
   const lookup = useContactLookup();
   const list = useMemo(
-    () => selectConversationList({ conversations, messages, openPeer: undefined } satisfies MessagesState),
+    () => selectConversationList({ conversations, messages }),
     [conversations, messages],
   );
 

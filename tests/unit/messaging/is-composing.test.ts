@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { parseIsComposing } from '../../../src/sip';
+import { isComposingDocument, parseIsComposing } from '../../../src/sip';
 
 describe('isComposing documents (RFC 3994)', () => {
+  it('writes documents its own reader and the RFC 3994 namespace agree on', () => {
+    const active = isComposingDocument('active', 120);
+    expect(active).toContain('xmlns="urn:ietf:params:xml:ns:im-iscomposing"');
+    expect(parseIsComposing(active)).toEqual({ state: 'active', refresh: 120 });
+    const idle = isComposingDocument('idle', 120);
+    expect(idle).not.toContain('<refresh>');
+    expect(parseIsComposing(idle)).toEqual({ state: 'idle', refresh: 120 });
+  });
+
   it('reads the state and the refresh interval', () => {
     const xml = '<?xml version="1.0"?><isComposing xmlns="urn:ietf:params:xml:ns:im-iscomposing"><state>active</state><refresh>90</refresh></isComposing>';
     expect(parseIsComposing(xml)).toEqual({ state: 'active', refresh: 90 });

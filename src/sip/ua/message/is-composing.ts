@@ -20,3 +20,16 @@ function element(xml: string, name: string): string | undefined {
   const match = new RegExp(`<(?:[\\w.-]+:)?${name}\\b[^>]*>([^<]*)</(?:[\\w.-]+:)?${name}\\s*>`).exec(xml);
   return match?.[1]?.trim();
 }
+
+/** An isComposing document (RFC 3994 §5) saying we are typing ('active', lasting `refresh` s) or stopped. */
+export function isComposingDocument(state: 'active' | 'idle', refresh?: number): string {
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<isComposing xmlns="urn:ietf:params:xml:ns:im-iscomposing">',
+    `  <state>${state}</state>`,
+    '  <contenttype>text/plain</contenttype>',
+    ...(state === 'active' && refresh !== undefined ? [`  <refresh>${refresh}</refresh>`] : []),
+    '</isComposing>',
+    '',
+  ].join('\n');
+}
