@@ -108,6 +108,8 @@ describe('contacts, in Chromium', () => {
 
       await contactList(app.page).getByRole('button', { name: 'Call Ann B. Example', exact: true }).click();
       await expect.poll(() => lineStatus(far.page, '1002'), WAIT).toBe('Incoming call');
+      // Our line carries the contact's name, with the number under it.
+      expect(await callLine(app.page, 'Ann B. Example').getByText('1003', { exact: true }).count()).toBe(1);
       await callLine(far.page, '1002').getByRole('button', { name: 'Decline', exact: true }).click();
       await expect.poll(() => lineCount(app.page), WAIT).toBe(0);
       expect(app.errors).toEqual([]);

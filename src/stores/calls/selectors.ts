@@ -52,13 +52,13 @@ export function lineTone(line: CallLine): LineTone {
 }
 
 /** The name to show first: the display name, else the number. */
-export function lineTitle(line: CallLine): string {
-  return line.remote.displayName ?? line.remote.number;
+export function lineTitle(line: CallLine, contactName?: string): string {
+  return contactName ?? line.remote.displayName ?? line.remote.number;
 }
 
 /** The number under the name; undefined when the title already is the number. */
-export function lineSubtitle(line: CallLine): string | undefined {
-  return line.remote.displayName !== undefined && line.remote.displayName !== line.remote.number ? line.remote.number : undefined;
+export function lineSubtitle(line: CallLine, contactName?: string): string | undefined {
+  return lineTitle(line, contactName) !== line.remote.number ? line.remote.number : undefined;
 }
 
 /** "mm:ss" (or "h:mm:ss" past an hour) of talk time; undefined until answered. Ended calls stop counting. */

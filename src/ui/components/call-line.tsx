@@ -12,6 +12,7 @@ import {
 } from '../../stores/calls';
 import { useCallService } from '../hooks/use-calls';
 import { useNow } from '../hooks/use-now';
+import { useContactLookup } from '../screens/contacts/use-contact-lookup';
 import { CallQualityIndicator } from './call-quality-indicator';
 import { Icon } from './icons';
 import { Keypad } from './keypad';
@@ -88,6 +89,7 @@ interface CallLineViewProps {
 /** One call: who, what state, how long, and what can be done with it. */
 export function CallLineView({ line, selected, partner }: CallLineViewProps) {
   const service = useCallService();
+  const lookupContact = useContactLookup();
   const [keypadOpen, setKeypadOpen] = useState(false);
   const [transferOpen, setTransferOpen] = useState(false);
   const transferFormId = useId();
@@ -96,8 +98,10 @@ export function CallLineView({ line, selected, partner }: CallLineViewProps) {
   const tone = lineTone(line);
   const now = useNow(line.startedAt !== undefined && line.endedAt === undefined);
   const timer = lineTimer(line, now);
-  const title = lineTitle(line);
-  const subtitle = lineSubtitle(line);
+  // The address book's name for the far end, when the user saved one, over what the network sends.
+  const contactName = lookupContact(line.remote)?.name;
+  const title = lineTitle(line, contactName);
+  const subtitle = lineSubtitle(line, contactName);
   const busy = line.holdPending !== undefined;
   const showKeypad = keypadOpen && controls.keypad;
   const transferable = canTransfer(line);

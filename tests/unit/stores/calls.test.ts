@@ -128,6 +128,9 @@ describe('calls selectors: what a line says', () => {
     expect(lineSubtitle(named)).toBe('1001');
     expect(lineTitle(line())).toBe('1001');
     expect(lineSubtitle(line())).toBeUndefined();
+    // A contact's name wins over the display name the network sent.
+    expect(lineTitle(named, 'Ally')).toBe('Ally');
+    expect(lineSubtitle(line(), 'Ally')).toBe('1001');
   });
 });
 
