@@ -61,6 +61,7 @@ const app = startApp({
       logger,
       audio: () => settings.getState().settings.audio,
       ask: (question) => window.confirm(question),
+      showMessages: () => navigation.getState().show('messages'),
       claimAccount: pwa.claimAccount,
     }),
   location: window.location,

@@ -42,6 +42,8 @@ export interface StartPhoneOptions {
   audio?: () => AudioSettings;
   /** Asks the user a yes/no question (window.confirm), e.g. before following a transfer. */
   ask?: (question: string) => boolean;
+  /** Brings the Messages screen into view (a click on a message notification). */
+  showMessages?: () => void;
   /**
    * Registers only while this tab owns the account (one registered tab per account, src/pwa):
    * it calls `registration.start()` when this tab may register and returns the release for stop().
@@ -120,7 +122,11 @@ export async function startPhone(options: StartPhoneOptions): Promise<RunningPho
     account: agent.identity.aor,
     random: platform.random,
     now: () => Date.now(),
-    notify: notifyWhenHidden,
+    notify: (notice) =>
+      notifyWhenHidden(notice, () => {
+        messages.openConversation(notice.peer);
+        options.showMessages?.();
+      }),
     typing: createTypingNotices({ agent, store: messagesStore, account: agent.identity.aor, timers: platform.timers, logger }),
     logger,
   });

@@ -18,11 +18,18 @@ export interface MessageServiceOptions {
   random: Random;
   /** Wall-clock milliseconds: message times outlive the page. */
   now: () => number;
-  /** Tells the user about a new message (the app shows a notification when the window is hidden). */
-  notify?: (title: string, body: string) => void;
+  /** Tells the user about a new message from `peer` (the app shows a notification when the window is hidden). */
+  notify?: (notice: MessageNotice) => void;
   /** "Is typing" notices both ways (RFC 3994); none are sent or shown without. */
   typing?: TypingNotices;
   logger: Logger;
+}
+
+/** A new message for the user's attention: who (`peer` is the conversation key), and what they said. */
+export interface MessageNotice {
+  peer: string;
+  title: string;
+  body: string;
 }
 
 export type MessageResult = { ok: true; peer: string } | { ok: false; problem: string };
@@ -108,7 +115,7 @@ export function createMessageService(options: MessageServiceOptions): MessageSer
     store.getState().putMessage(message, incoming.from.displayName);
     persist('a message', repository.putMessage(message));
     saveConversation(peer);
-    options.notify?.(incoming.from.displayName ?? peer, incoming.body);
+    options.notify?.({ peer, title: incoming.from.displayName ?? peer, body: incoming.body });
   };
 
   const unsubscribe = [outbox.on('change', outboxChanged), agent.on('message', received)];
@@ -156,9 +163,17 @@ export function createMessageService(options: MessageServiceOptions): MessageSer
   };
 }
 
-/** A system notification for a new message, only while the window is hidden and only if already allowed. */
-export function notifyWhenHidden(title: string, body: string): void {
+/**
+ * A system notification for a new message, only while the window is hidden and only if already
+ * allowed; a click brings the window forward and calls `open` (to show the conversation).
+ */
+export function notifyWhenHidden({ peer, title, body }: MessageNotice, open: () => void): void {
   if (typeof document === 'undefined' || !document.hidden) return;
   if (typeof Notification === 'undefined' || Notification.permission !== 'granted') return;
-  new Notification(title, { body, tag: `message:${title}` });
+  const notification = new Notification(title, { body, tag: `message:${peer}` });
+  notification.onclick = () => {
+    window.focus();
+    open();
+    notification.close();
+  };
 }

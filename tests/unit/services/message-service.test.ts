@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { createMessageService, type MessageServiceAgent } from '../../../src/services/message-service';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createMessageService, notifyWhenHidden, type MessageNotice, type MessageServiceAgent } from '../../../src/services/message-service';
 import { createMemoryMessageRepository, type MessageRepository } from '../../../src/services/persistence/message-repository';
 import {
   SipUri,
@@ -54,7 +54,7 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 function setup(repository: MessageRepository = createMemoryMessageRepository()) {
   const agent = new FakeAgent();
   const store = createMessagesStore();
-  const notices: [string, string][] = [];
+  const notices: MessageNotice[] = [];
   let clock = 1_000;
   const service = createMessageService({
     agent,
@@ -63,7 +63,7 @@ function setup(repository: MessageRepository = createMemoryMessageRepository()) 
     account: SipUri.parse('sip:1000@127.0.0.1'),
     random: seededRandom(),
     now: () => clock++,
-    notify: (title, body) => notices.push([title, body]),
+    notify: (notice) => notices.push(notice),
     logger: { log() {} },
   });
   return { agent, store, repository, service, notices };
@@ -76,7 +76,7 @@ describe('the message service', () => {
     agent.receive({ from: { uri: 'sip:1001@127.0.0.1', user: '1001', displayName: 'Bob' }, body: 'hi' });
     expect(selectConversationMessages(store.getState(), '1001').map((m) => [m.direction, m.body, m.state])).toEqual([['incoming', 'hi', 'delivered']]);
     expect(selectTotalUnread(store.getState())).toBe(1);
-    expect(notices).toEqual([['Bob', 'hi']]);
+    expect(notices).toEqual([{ peer: '1001', title: 'Bob', body: 'hi' }]);
     await settle();
     const saved = await repository.load();
     expect(saved.messages.map((m) => m.body)).toEqual(['hi']);
@@ -199,5 +199,51 @@ describe('the message service', () => {
     await service.ready;
     agent.register('registered');
     expect(agent.sent.map((s) => s.body)).toEqual(['older']);
+  });
+});
+
+describe('the message notification', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  /** A browser whose window is hidden (or not) and whose notifications are allowed. */
+  function browser(hidden: boolean) {
+    const shown: { title: string; options: NotificationOptions; onclick: (() => void) | null; closed: boolean }[] = [];
+    vi.stubGlobal('document', { hidden });
+    vi.stubGlobal('window', { focus: vi.fn() });
+    vi.stubGlobal(
+      'Notification',
+      class {
+        static permission = 'granted';
+        onclick: (() => void) | null = null;
+        closed = false;
+        constructor(
+          readonly title: string,
+          readonly options: NotificationOptions,
+        ) {
+          shown.push(this);
+        }
+        close() {
+          this.closed = true;
+        }
+      },
+    );
+    return shown;
+  }
+
+  it('shows one per conversation while the window is hidden; a click brings the window and the conversation forward', () => {
+    const shown = browser(true);
+    const open = vi.fn();
+    notifyWhenHidden({ peer: '1001', title: 'Bob', body: 'hi' }, open);
+    expect(shown.map((n) => [n.title, n.options])).toEqual([['Bob', { body: 'hi', tag: 'message:1001' }]]);
+    shown[0]!.onclick?.();
+    expect(window.focus).toHaveBeenCalled();
+    expect(open).toHaveBeenCalledOnce();
+    expect(shown[0]!.closed).toBe(true);
+  });
+
+  it('shows nothing while the window is in view', () => {
+    const shown = browser(false);
+    notifyWhenHidden({ peer: '1001', title: 'Bob', body: 'hi' }, () => {});
+    expect(shown).toEqual([]);
   });
 });
