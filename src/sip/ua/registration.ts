@@ -66,6 +66,8 @@ export interface RegistrationOptions {
   callId: string;
   fromTag: string;
   firstCseq: number;
+  /** RFC 5626 §5.4: the keep-alive interval (seconds) the registrar asked for in a 2xx, or undefined when it named none. */
+  flowTimer?: (seconds: number | undefined) => void;
 }
 
 type Kind = 'register' | 'unregister';
@@ -242,6 +244,8 @@ export class Registration extends Emitter<RegistrationEvents> {
     if (granted <= 0) return this.deliveryFailed('Registration rejected: the registrar kept no binding');
     this.deliveryFailures = 0;
     this.bound = true;
+    const flowTimer = Number(response.get('Flow-Timer'));
+    this.options.flowTimer?.(Number.isInteger(flowTimer) && flowTimer > 0 ? flowTimer : undefined);
     this.setState('registered', `Registered as ${this.aor} with ${this.serverName}`);
     this.slots.start('refresh', refreshDelay(granted), () => this.send('register'));
   }

@@ -2,7 +2,7 @@ import { DigestClient } from '../auth';
 import { initialCseq } from '../dialog/cseq-number';
 import { randomToken, silentLogger, type Logger, type Random, type Timers } from '../ports';
 import { TransactionLayer } from '../transaction/transaction-layer';
-import { WebSocketTransport, type TransportState, type WebSocketFactory, type WebSocketTransportOptions } from '../transport';
+import { DEFAULT_KEEP_ALIVE_INTERVAL, WebSocketTransport, type TransportState, type WebSocketFactory, type WebSocketTransportOptions } from '../transport';
 import { Emitter } from '../util/emitter';
 import type { CallMediaOptions } from './call/call-deps';
 import type { CallSession } from './call/call-session';
@@ -181,6 +181,12 @@ export class UserAgent extends Emitter<UserAgentEvents> {
       callId: randomToken(random, 16),
       fromTag: randomToken(random, 8),
       firstCseq: initialCseq(random),
+      // A registrar's Flow-Timer may only shorten our keep-alive: intermediaries often close a
+      // WebSocket idle for a minute, whatever the registrar would tolerate.
+      flowTimer: (seconds) => {
+        const own = options.transport?.keepAliveInterval ?? DEFAULT_KEEP_ALIVE_INTERVAL;
+        transport.setKeepAliveInterval(seconds === undefined ? own : Math.min(seconds * 1000, own));
+      },
     });
     this.registration.on('state', (state, cause) => this.safeEmit('registration', state, cause));
     transport.on('message', (text) => dispatcher.receive(text));

@@ -22,6 +22,8 @@ export class FakeWsServer {
   readonly sockets: FakeServerSocket[] = [];
   /** Requests the UA sent, parsed, in order. */
   readonly requests: SipRequest[] = [];
+  /** When each CRLF keep-alive arrived (the clock's time). */
+  readonly pings: number[] = [];
   /** Responses the UA sent, parsed, in order. */
   readonly responses: SipResponse[] = [];
   /** When set, new connections fail instead of opening. */
@@ -45,6 +47,7 @@ export class FakeWsServer {
 
   received(socket: FakeServerSocket, data: string): void {
     if (data === '\r\n\r\n') {
+      this.pings.push(this.timers.now());
       this.timers.setTimeout(() => socket.deliver('\r\n'), 0);
       return;
     }

@@ -14,6 +14,32 @@ function register(server: Server, expires = 600): SipRequest {
 }
 
 describe('Registration', () => {
+  it('pings at the registrar\'s Flow-Timer when it is shorter than our keep-alive, and not when longer (RFC 5626 §5.4)', () => {
+    const { server, clock } = startedUa();
+    server.reply(server.next('REGISTER'), 401, [challenge()]);
+    const authorized = server.next('REGISTER');
+    server.reply(authorized, 200, [['Contact', `${authorized.get('Contact')};expires=600`], ['Flow-Timer', '10']]);
+    const from = clock.now();
+    clock.advance(30_000);
+    const gaps = server.pings.map((at, i) => at - (i === 0 ? from : server.pings[i - 1]!));
+    expect(gaps.length).toBeGreaterThanOrEqual(3);
+    // Each wait is 80–100 % of the interval, plus the pong's turn.
+    for (const gap of gaps) {
+      expect(gap).toBeGreaterThanOrEqual(8_000);
+      expect(gap).toBeLessThanOrEqual(10_050);
+    }
+
+    // The refresh (at 568 s) answered with a longer Flow-Timer brings our 25 s keep-alive back.
+    clock.advance(540_000);
+    const refresh = server.next('REGISTER');
+    server.reply(refresh, 200, [['Contact', `${refresh.get('Contact')};expires=600`], ['Flow-Timer', '120']]);
+    const count = server.pings.length;
+    clock.advance(60_000);
+    const later = server.pings.slice(count);
+    expect(later.length).toBeGreaterThanOrEqual(2);
+    expect(later.length).toBeLessThanOrEqual(3);
+  });
+
   it('sends a REGISTER with the RFC 5626 instance, reg-id and outbound headers', () => {
     const { server, registration } = startedUa();
     const req = server.next('REGISTER');
