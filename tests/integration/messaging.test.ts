@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startPbx, type Pbx } from '../../server/pbx';
-import { Outbox, UserAgent, type IncomingMessage, type OutboxEntry } from '../../src/sip';
+import { Outbox, parseMessage, SipRequest, UserAgent, type IncomingMessage, type OutboxEntry, type UserAgentOptions } from '../../src/sip';
 import { nodeWebSocket } from '../unit/support/node-websocket';
 import { cryptoRandom, RealTimers } from '../unit/support/real-timers';
 import { quiet, stopAll, until } from './support/lifecycle';
@@ -15,7 +15,7 @@ afterEach(async () => {
 });
 
 /** A registered user agent taking messages; `reconnect` sets its back-off after the PBX goes away. */
-function phone(user: string, url: string, reconnect: { minDelay: number; maxDelay: number }) {
+function phone(user: string, url: string, reconnect: { minDelay: number; maxDelay: number }, overrides: Partial<UserAgentOptions> = {}) {
   const timers = new RealTimers();
   const ua = new UserAgent({
     aor: `sip:${user}@127.0.0.1`,
@@ -25,6 +25,7 @@ function phone(user: string, url: string, reconnect: { minDelay: number; maxDela
     platform: { createWebSocket: nodeWebSocket, timers, random: cryptoRandom },
     messaging: true,
     transport: { reconnect },
+    ...overrides,
   });
   const inbox: IncomingMessage[] = [];
   ua.on('message', (message) => inbox.push(message));
@@ -82,5 +83,26 @@ describe('text messages through the embedded PBX', () => {
     expect(bob.inbox.map((m) => m.body)).toEqual(['sent while the PBX was down', 'and a second one']);
     expect(outbox.entries).toEqual([]);
     outbox.dispose();
+  });
+
+  it('routes REGISTER and MESSAGE through an outbound proxy (a preloaded Route), which the PBX consumes as its own', async () => {
+    pbx = await startPbx({ port: 0, logger: quiet });
+    const received: SipRequest[] = [];
+    pbx.events.on('message', ({ direction, text }) => {
+      const message = parseMessage(text);
+      if (direction === 'in' && message instanceof SipRequest) received.push(message);
+    });
+    const outboundProxy = `sip:127.0.0.1:${pbx.port};transport=ws`;
+    const reconnect = { minDelay: 50, maxDelay: 100 };
+    const alice = phone('1000', pbx.url, reconnect, { outboundProxy });
+    const bob = phone('1001', pbx.url, reconnect, { outboundProxy });
+    await until('both registered', () => alice.ua.registrationState === 'registered' && bob.ua.registrationState === 'registered');
+
+    expect(await alice.ua.sendMessage('1001', 'via the proxy').done).toMatchObject({ delivered: true, status: 200 });
+    expect(bob.inbox.map((message) => message.body)).toEqual(['via the proxy']);
+    const route = `<sip:127.0.0.1:${pbx.port};transport=ws;lr>`;
+    for (const method of ['REGISTER', 'MESSAGE']) {
+      expect(received.find((request) => request.method === method)?.getAll('Route')).toEqual([route]);
+    }
   });
 });
