@@ -1,6 +1,6 @@
 import { Outbox, type IncomingMessage, type MessageAgent, type OutboxEntry, type SipUri } from '../sip';
 import { randomToken, type Logger, type Random } from '../sip/ports';
-import { peerKey, type ChatMessage, type MessagesStore } from '../stores/messages';
+import { peerKey, senderPeer, type ChatMessage, type MessagesStore } from '../stores/messages';
 import type { MessageRepository } from './persistence/message-repository';
 import type { TypingNotices } from './typing-notices';
 
@@ -103,7 +103,7 @@ export function createMessageService(options: MessageServiceOptions): MessageSer
   };
 
   const received = (incoming: IncomingMessage) => {
-    const peer = peerKey(incoming.from.uri, account) ?? incoming.from.uri;
+    const peer = senderPeer(incoming.from.uri, account);
     const message: ChatMessage = {
       id: randomToken(random, 16),
       peer,

@@ -1,6 +1,6 @@
 import { IS_COMPOSING_TYPE, isComposingDocument, type ComposingNotice, type IncomingMessage, type MessageOutcome, type SipUri } from '../sip';
 import type { Logger, TimerHandle, Timers } from '../sip/ports';
-import { peerKey, type MessagesStore } from '../stores/messages';
+import { senderPeer, type MessagesStore } from '../stores/messages';
 
 /** RFC 3994 §3.2: without a keystroke for this long we are no longer typing. */
 const IDLE_AFTER_MS = 15_000;
@@ -44,8 +44,6 @@ export function createTypingNotices({ agent, store, account, timers, logger }: T
   const ours = new Map<string, { idle: TimerHandle; activeSentAt: number }>();
   const refusing = new Set<string>();
 
-  const peerOf = (uri: string) => peerKey(uri, account) ?? uri;
-
   const theirsStopped = (peer: string) => {
     const lapse = lapses.get(peer);
     if (lapse !== undefined) timers.clearTimeout(lapse);
@@ -54,7 +52,7 @@ export function createTypingNotices({ agent, store, account, timers, logger }: T
   };
 
   const noticed = (notice: ComposingNotice) => {
-    const peer = peerOf(notice.from.uri);
+    const peer = senderPeer(notice.from.uri, account);
     theirsStopped(peer);
     if (notice.state !== 'active') return;
     store.getState().setTyping(peer, true);
@@ -78,7 +76,7 @@ export function createTypingNotices({ agent, store, account, timers, logger }: T
 
   const unsubscribe = [
     agent.on('composing', noticed),
-    agent.on('message', (message) => theirsStopped(peerOf(message.from.uri))),
+    agent.on('message', (message) => theirsStopped(senderPeer(message.from.uri, account))),
   ];
 
   return {

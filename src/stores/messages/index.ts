@@ -1,7 +1,7 @@
 export type { ChatMessage, ChatMessageState, Conversation, MessagesState } from './state';
 export type { MessagesActions } from './actions';
 export { createMessagesStore, type MessagesStore, type MessagesStoreState } from './store';
-export { peerKey } from './peer-key';
+export { peerKey, senderPeer } from './peer-key';
 export {
   conversationTitle,
   deliveryText,

@@ -11,3 +11,8 @@ export function peerKey(target: string, account: SipUri): string | undefined {
   if (!uri) return undefined;
   return uri.host === account.host && uri.user !== undefined && uri.user !== '' ? uri.user : uri.aor;
 }
+
+/** The conversation a message or notice from `uri` belongs to: its key, else the URI as sent. */
+export function senderPeer(uri: string, account: SipUri): string {
+  return peerKey(uri, account) ?? uri;
+}

@@ -22,7 +22,7 @@ export function MessagesChat({ peer }: { peer: string }) {
   );
   const typing = useMessages(useMemo(() => selectIsTyping(peer), [peer]));
   const contact = useContactLookup()({ number: peer, uri: peer });
-  const title = conversation ? conversationTitle(conversation, contact?.name) : (contact?.name ?? peer);
+  const title = conversationTitle(conversation ?? { peer, unread: 0 }, contact?.name);
   const [text, setText] = useState('');
   const [problem, setProblem] = useState<string | undefined>(undefined);
   const end = useRef<HTMLLIElement>(null);
