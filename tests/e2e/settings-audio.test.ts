@@ -36,6 +36,25 @@ function recordDeviceUse(): void {
   };
 }
 
+/** The audio settings as written to IndexedDB (what a reload will read back). */
+function savedAudio(page: Page): Promise<unknown> {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('tabphone-settings');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const read = open.result.transaction('settings').objectStore('settings').get('settings');
+          read.onerror = () => reject(read.error);
+          read.onsuccess = () => {
+            open.result.close();
+            resolve((read.result as { settings?: { audio?: unknown } } | undefined)?.settings?.audio);
+          };
+        };
+      }),
+  );
+}
+
 function deviceUse(page: Page): Promise<DeviceUse> {
   return page.evaluate(() => (window as unknown as { __deviceUse: DeviceUse }).__deviceUse);
 }
@@ -71,6 +90,10 @@ describe('audio devices chosen in Settings, in Chromium with its fake devices', 
       const ringer = await choose(callee.page, 'Ringer device', 'Fake Audio Output 2');
       await callee.page.getByRole('combobox', { name: 'Ringtone' }).selectOption({ label: 'Chirp' });
       expect(new Set([microphone, speaker, ringer]).size).toBe(3);
+      // The store shows a choice at once; the reload must wait for the write to IndexedDB.
+      await expect
+        .poll(() => savedAudio(callee.page), WAIT)
+        .toMatchObject({ microphoneId: microphone, speakerId: speaker, ringerId: ringer, ringtone: 'chirp' });
 
       await callee.page.reload();
       await expect.poll(() => statusText(callee.page), WAIT).toBe('Registered');
