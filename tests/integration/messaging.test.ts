@@ -72,12 +72,16 @@ describe('text messages through the embedded PBX', () => {
     const outbox = new Outbox({ agent: alice.ua, random: cryptoRandom });
     const changes: OutboxEntry[] = [];
     outbox.on('change', (entry) => changes.push(entry));
+    let aliceFailedRetries = 0;
+    alice.ua.on('transport', (state) => state === 'failed' && aliceFailedRetries++);
     await pbx!.close();
     pbx = undefined;
     await until('alice notices the outage', () => alice.ua.registrationState !== 'registered');
     outbox.send('1001', 'sent while the PBX was down');
     outbox.send('1001', 'and a second one');
     expect(outbox.entries.map((e) => e.state)).toEqual(['queued', 'queued']);
+    // Alice's first retry comes at once; after it fails she waits at least 1 s, Bob at most 0.1 s.
+    await until('alice retried once in vain', () => aliceFailedRetries > 0);
     pbx = await startPbx({ port, logger: quiet });
     await until('both delivered', () => changes.filter((e) => e.state === 'delivered').length === 2, 10_000);
     expect(bob.inbox.map((m) => m.body)).toEqual(['sent while the PBX was down', 'and a second one']);
