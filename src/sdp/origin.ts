@@ -27,8 +27,8 @@ function randomSessionId(random: Random): string {
 export class LocalOrigin {
   /** Our sess-id, the same in every description of the call. */
   readonly sessionId: string;
-  private version = 0;
-  private lastBody: string | undefined;
+  #version = 0;
+  #lastBody: string | undefined;
 
   constructor(random: Random) {
     this.sessionId = randomSessionId(random);
@@ -36,7 +36,7 @@ export class LocalOrigin {
 
   /** The version in the last description stamped (0 before the first). */
   get sessionVersion(): number {
-    return this.version;
+    return this.#version;
   }
 
   /**
@@ -46,13 +46,13 @@ export class LocalOrigin {
    */
   stamp(local: SessionDescription): SessionDescription {
     const session = cloneSession(local);
-    session.origin = { ...session.origin, username: '-', sessionId: this.sessionId, sessionVersion: this.version };
+    session.origin = { ...session.origin, username: '-', sessionId: this.sessionId, sessionVersion: this.#version };
     const body = bodyKey(session);
-    if (body !== this.lastBody) {
-      this.version++;
-      this.lastBody = body;
+    if (body !== this.#lastBody) {
+      this.#version++;
+      this.#lastBody = body;
     }
-    session.origin.sessionVersion = this.version;
+    session.origin.sessionVersion = this.#version;
     return session;
   }
 }

@@ -193,8 +193,13 @@ export interface MediaSession {
   setRemoteAnswer(sdp: string, options?: { provisional?: boolean }): Promise<MediaResult>;
   /** Drops our outstanding offer (re-INVITE refused, 491 glare) and restores the previous direction. */
   cancelOffer(): Promise<MediaResult>;
-  /** Opens the microphone and starts ICE gathering early, e.g. while an incoming call rings. */
+  /** Opens the microphone and starts ICE gathering early: for our own call, while the far end rings. */
   prepare(): Promise<MediaResult>;
+  /**
+   * Gets ready to answer an incoming call's offer while it rings, so that answering is quick:
+   * never opens the microphone nor lets the far end see anything before createAnswer.
+   */
+  prepareAnswer(remoteOffer: string): Promise<MediaResult>;
   /** Sends RFC 4733 tones ("0-9*#A-D", "," is a 2 s pause); false when telephone-event was not negotiated or we do not send. */
   sendDtmf(tones: string, options?: { durationMs?: number; gapMs?: number }): boolean;
   /**

@@ -43,47 +43,52 @@ interface NonceUse {
 }
 
 export class DigestClient {
-  private readonly nonces = new Map<string, NonceUse>();
-  private cached: { chosen: ChosenChallenge; header: DigestAuthorizationHeader } | undefined;
+  readonly #nonces = new Map<string, NonceUse>();
+  #cached: { chosen: ChosenChallenge; header: DigestAuthorizationHeader } | undefined;
+  readonly #credentials: DigestCredentials;
+  readonly #random: Random;
 
   constructor(
-    private readonly credentials: DigestCredentials,
-    private readonly random: Random,
-  ) {}
+    credentials: DigestCredentials,
+    random: Random,
+  ) {
+    this.#credentials = credentials;
+    this.#random = random;
+  }
 
   /**
    * Answers a challenge. `stale: true` means the server only wants a fresh nonce: the credentials were
    * fine, so the caller retries without counting it as a failed attempt or asking the user.
    */
   authorize(input: DigestAuthorizeInput): DigestAuthorizeResult {
-    const chosen = chooseChallenge(input.challengeHeaders, this.credentials);
+    const chosen = chooseChallenge(input.challengeHeaders, this.#credentials);
     if (!chosen.ok) {
       // The server has moved on from the cached challenge; pre-sending it would only earn another 401.
-      this.cached = undefined;
+      this.#cached = undefined;
       return { ok: false, reason: `${input.status}: ${chosen.reason}` };
     }
     const header: DigestAuthorizationHeader = input.status === 407 ? 'Proxy-Authorization' : 'Authorization';
-    this.cached = { chosen, header };
-    const value = this.answer(chosen, input.method, input.uri, input.body);
+    this.#cached = { chosen, header };
+    const value = this.#answer(chosen, input.method, input.uri, input.body);
     return { ok: true, header, value, stale: chosen.challenge.stale };
   }
 
   /** Credentials for a new request from the last challenge (nc + 1); undefined before any challenge. */
   authorizeCached(method: string, uri: string, body: string): DigestAuthorization | undefined {
-    if (!this.cached) return undefined;
-    return { header: this.cached.header, value: this.answer(this.cached.chosen, method, uri, body) };
+    if (!this.#cached) return undefined;
+    return { header: this.#cached.header, value: this.#answer(this.#cached.chosen, method, uri, body) };
   }
 
-  private answer({ challenge, algorithm, qop }: ChosenChallenge, method: string, uri: string, body: string): string {
-    const { username } = this.credentials;
-    const use = this.nextUse(challenge.nonce);
+  #answer({ challenge, algorithm, qop }: ChosenChallenge, method: string, uri: string, body: string): string {
+    const { username } = this.#credentials;
+    const use = this.#nextUse(challenge.nonce);
     const nc = qop ? formatNonceCount(use.count) : undefined;
     const cnonce = qop ? use.cnonce : undefined;
     const response = computeDigestResponse({
       algorithm,
       username,
       realm: challenge.realm,
-      secret: this.secret(),
+      secret: this.#secret(),
       nonce: challenge.nonce,
       method,
       uri,
@@ -107,20 +112,20 @@ export class DigestClient {
     });
   }
 
-  private nextUse(nonce: string): NonceUse {
-    const known = this.nonces.get(nonce);
+  #nextUse(nonce: string): NonceUse {
+    const known = this.#nonces.get(nonce);
     const use = known
       ? { ...known, count: known.count + 1 }
-      : { count: 1, cnonce: randomToken(this.random, CNONCE_BYTES) };
+      : { count: 1, cnonce: randomToken(this.#random, CNONCE_BYTES) };
     // Re-inserted so the Map's order is least recently used first, which is the one to forget.
-    this.nonces.delete(nonce);
-    this.nonces.set(nonce, use);
-    if (this.nonces.size > MAX_TRACKED_NONCES) this.nonces.delete(this.nonces.keys().next().value!);
+    this.#nonces.delete(nonce);
+    this.#nonces.set(nonce, use);
+    if (this.#nonces.size > MAX_TRACKED_NONCES) this.#nonces.delete(this.#nonces.keys().next().value!);
     return use;
   }
 
-  private secret(): DigestSecret {
-    const { password, ha1 } = this.credentials;
+  #secret(): DigestSecret {
+    const { password, ha1 } = this.#credentials;
     // chooseChallenge only lets a challenge through when one of them is usable.
     return password !== undefined ? { password } : { ha1: ha1! };
   }

@@ -50,24 +50,24 @@ export class Dialog {
   readonly localUri: NameAddr;
   /** The peer's address (To of our requests), without tag. */
   readonly remoteUri: NameAddr;
-  private target: SipUri;
-  private routes: NameAddr[];
-  private local: number | undefined;
-  private remote: number | undefined;
-  private current: DialogState;
-  private readonly random: Random;
+  #target: SipUri;
+  #routes: NameAddr[];
+  #local: number | undefined;
+  #remote: number | undefined;
+  #current: DialogState;
+  readonly #random: Random;
 
   constructor(init: DialogInit) {
     this.id = init.id;
     this.key = dialogKey(init.id);
     this.localUri = withoutTag(init.localUri);
     this.remoteUri = withoutTag(init.remoteUri);
-    this.target = init.remoteTarget.clone();
-    this.routes = init.routeSet.map((r) => r.clone());
-    this.local = init.localSeq;
-    this.remote = init.remoteSeq;
-    this.current = init.state;
-    this.random = init.random;
+    this.#target = init.remoteTarget.clone();
+    this.#routes = init.routeSet.map((r) => r.clone());
+    this.#local = init.localSeq;
+    this.#remote = init.remoteSeq;
+    this.#current = init.state;
+    this.#random = init.random;
   }
 
   /**
@@ -118,23 +118,23 @@ export class Dialog {
   }
 
   get state(): DialogState {
-    return this.current;
+    return this.#current;
   }
 
   get remoteTarget(): SipUri {
-    return this.target;
+    return this.#target;
   }
 
   get routeSet(): readonly NameAddr[] {
-    return this.routes;
+    return this.#routes;
   }
 
   get localSeq(): number | undefined {
-    return this.local;
+    return this.#local;
   }
 
   get remoteSeq(): number | undefined {
-    return this.remote;
+    return this.#remote;
   }
 
   /**
@@ -142,21 +142,21 @@ export class Dialog {
    * route set from it, and its Contact is the target from now on.
    */
   confirm(response?: SipResponse): void {
-    this.transition('confirmed');
+    this.#transition('confirmed');
     if (!response) return;
     const recordRoute = parsedOrUndefined(() => response.recordRoute);
-    if (recordRoute) this.routes = [...recordRoute].reverse();
+    if (recordRoute) this.#routes = [...recordRoute].reverse();
     this.refreshTarget(response);
   }
 
   terminate(): void {
-    if (this.current !== 'terminated') this.transition('terminated');
+    if (this.#current !== 'terminated') this.#transition('terminated');
   }
 
   /** Target refresh (§12.2.1.2, §12.2.2): a re-INVITE, UPDATE or their 2xx may move the peer. */
   refreshTarget(message: SipMessage): void {
     const contact = parsedOrUndefined(() => message.contact[0]);
-    if (contact) this.target = contact.uri.clone();
+    if (contact) this.#target = contact.uri.clone();
   }
 
   /**
@@ -167,26 +167,26 @@ export class Dialog {
   acceptRemoteCseq(request: SipRequest): boolean {
     if (request.method === 'ACK' || request.method === 'CANCEL') return true;
     const seq = request.cseq.seq;
-    if (this.remote !== undefined && seq < this.remote) return false;
-    this.remote = seq;
+    if (this.#remote !== undefined && seq < this.#remote) return false;
+    this.#remote = seq;
     return true;
   }
 
   /** §12.2.1.1: a new in-dialog request with the next local CSeq. The UA core adds Via and its own headers. */
   createRequest(method: string, options: InDialogRequestOptions = {}): SipRequest {
     if (method === 'ACK' || method === 'CANCEL') throw new Error(`${method} is not a new in-dialog request`);
-    if (this.current === 'terminated') throw new Error(`dialog is terminated: cannot send ${method}`);
-    this.local = this.local === undefined ? initialCseq(this.random) : this.local + 1;
-    return this.build(method, this.local, options);
+    if (this.#current === 'terminated') throw new Error(`dialog is terminated: cannot send ${method}`);
+    this.#local = this.#local === undefined ? initialCseq(this.#random) : this.#local + 1;
+    return this.#build(method, this.#local, options);
   }
 
   /** §13.2.2.4: the ACK for a 2xx carries the INVITE's CSeq number and follows the route set. */
   createAck(inviteSeq: number, options: InDialogRequestOptions = {}): SipRequest {
-    return this.build('ACK', inviteSeq, options);
+    return this.#build('ACK', inviteSeq, options);
   }
 
-  private build(method: string, seq: number, options: InDialogRequestOptions): SipRequest {
-    const { requestUri, routes } = this.routing();
+  #build(method: string, seq: number, options: InDialogRequestOptions): SipRequest {
+    const { requestUri, routes } = this.#routing();
     const from = this.localUri.clone();
     from.params.set('tag', this.id.localTag);
     const to = this.remoteUri.clone();
@@ -208,23 +208,23 @@ export class Dialog {
    * target through the whole route set; a strict router takes the target's
    * place in the Request-URI and the target goes last in the Route set.
    */
-  private routing(): { requestUri: SipUri; routes: string[] } {
-    const first = this.routes[0];
+  #routing(): { requestUri: SipUri; routes: string[] } {
+    const first = this.#routes[0];
     if (!first || first.uri.params.has('lr')) {
-      return { requestUri: this.target.clone(), routes: this.routes.map((r) => r.toString()) };
+      return { requestUri: this.#target.clone(), routes: this.#routes.map((r) => r.toString()) };
     }
     const requestUri = first.uri.clone();
     // §12.2.1.1: parameters not allowed in a Request-URI are stripped.
     requestUri.headers.clear();
     requestUri.params.delete('method');
-    const routes = this.routes.slice(1).map((r) => r.toString());
-    routes.push(new NameAddr(this.target.clone()).toString());
+    const routes = this.#routes.slice(1).map((r) => r.toString());
+    routes.push(new NameAddr(this.#target.clone()).toString());
     return { requestUri, routes };
   }
 
-  private transition(to: DialogState): void {
-    checkTransition(TRANSITIONS, 'dialog', this.current, to);
-    this.current = to;
+  #transition(to: DialogState): void {
+    checkTransition(TRANSITIONS, 'dialog', this.#current, to);
+    this.#current = to;
   }
 }
 

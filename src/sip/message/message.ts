@@ -43,7 +43,7 @@ function isTuple(h: readonly [string, string] | HeaderField): h is readonly [str
 export abstract class SipMessageBase {
   headers: HeaderField[];
   body: string;
-  private readonly cache = new Map<string, unknown>();
+  readonly #cache = new Map<string, unknown>();
 
   constructor(headers?: HeaderInput, body = '') {
     this.headers = toFields(headers);
@@ -52,7 +52,7 @@ export abstract class SipMessageBase {
 
   // ---- raw access -------------------------------------------------------------------
 
-  private indexOf(canonical: string, from = 0): number {
+  #indexOf(canonical: string, from = 0): number {
     const headers = this.headers;
     if (isKnownName(canonical)) {
       for (let i = from; i < headers.length; i++) if (headers[i]!.name === canonical) return i;
@@ -65,7 +65,7 @@ export abstract class SipMessageBase {
 
   /** The first line's raw value. */
   get(name: string): string | undefined {
-    const i = this.indexOf(canonicalName(name));
+    const i = this.#indexOf(canonicalName(name));
     return i < 0 ? undefined : this.headers[i]!.value;
   }
 
@@ -73,7 +73,7 @@ export abstract class SipMessageBase {
   getLines(name: string): string[] {
     const canonical = canonicalName(name);
     const out: string[] = [];
-    for (let i = this.indexOf(canonical); i >= 0; i = this.indexOf(canonical, i + 1)) out.push(this.headers[i]!.value);
+    for (let i = this.#indexOf(canonical); i >= 0; i = this.#indexOf(canonical, i + 1)) out.push(this.headers[i]!.value);
     return out;
   }
 
@@ -92,52 +92,52 @@ export abstract class SipMessageBase {
   }
 
   has(name: string): boolean {
-    return this.indexOf(canonicalName(name)) >= 0;
+    return this.#indexOf(canonicalName(name)) >= 0;
   }
 
   /** Replaces every line of the header with one line, at the position of the first. */
   set(name: string, value: string): void {
     const canonical = canonicalName(name);
-    const first = this.indexOf(canonical);
+    const first = this.#indexOf(canonical);
     if (first < 0) this.headers.push({ name: canonical, value });
     else {
-      this.removeFrom(canonical, first + 1);
+      this.#removeFrom(canonical, first + 1);
       this.headers[first] = { name: canonical, value };
     }
-    this.cache.delete(canonical);
+    this.#cache.delete(canonical);
   }
 
   append(name: string, value: string): void {
     const canonical = canonicalName(name);
     this.headers.push({ name: canonical, value });
-    this.cache.delete(canonical);
+    this.#cache.delete(canonical);
   }
 
   /** Adds a line before the first of that name (or at the top): a new Via or Route goes first. */
   prepend(name: string, value: string): void {
     const canonical = canonicalName(name);
-    const first = this.indexOf(canonical);
+    const first = this.#indexOf(canonical);
     this.headers.splice(first < 0 ? 0 : first, 0, { name: canonical, value });
-    this.cache.delete(canonical);
+    this.#cache.delete(canonical);
   }
 
   remove(name: string): void {
     const canonical = canonicalName(name);
-    this.removeFrom(canonical, 0);
-    this.cache.delete(canonical);
+    this.#removeFrom(canonical, 0);
+    this.#cache.delete(canonical);
   }
 
-  private removeFrom(canonical: string, from: number): void {
-    for (let i = this.indexOf(canonical, from); i >= 0; i = this.indexOf(canonical, i)) this.headers.splice(i, 1);
+  #removeFrom(canonical: string, from: number): void {
+    for (let i = this.#indexOf(canonical, from); i >= 0; i = this.#indexOf(canonical, i)) this.headers.splice(i, 1);
   }
 
   // ---- typed access -----------------------------------------------------------------
 
   /** Parses header `canonical` once with `parse` and caches the result (even undefined). */
   protected typed<T>(canonical: string, parse: () => T): T {
-    if (this.cache.has(canonical)) return this.cache.get(canonical) as T;
+    if (this.#cache.has(canonical)) return this.#cache.get(canonical) as T;
     const value = parse();
-    this.cache.set(canonical, value);
+    this.#cache.set(canonical, value);
     return value;
   }
 
@@ -153,14 +153,14 @@ export abstract class SipMessageBase {
   }
 
   get from(): NameAddr {
-    return this.typed('From', () => this.address('From'));
+    return this.typed('From', () => this.#address('From'));
   }
 
   get to(): NameAddr {
-    return this.typed('To', () => this.address('To'));
+    return this.typed('To', () => this.#address('To'));
   }
 
-  private address(canonical: string): NameAddr {
+  #address(canonical: string): NameAddr {
     const value = this.required(canonical);
     return parseNameAddr(value, 0, value.length, canonical);
   }
@@ -193,11 +193,11 @@ export abstract class SipMessageBase {
   }
 
   get maxForwards(): number | undefined {
-    return this.optional('Max-Forwards', (value) => parseBoundedInt(value, 255, 'Max-Forwards'));
+    return this.#optional('Max-Forwards', (value) => parseBoundedInt(value, 255, 'Max-Forwards'));
   }
 
   get expires(): number | undefined {
-    return this.optional('Expires', (value) => parseDeltaSeconds(value, 'Expires'));
+    return this.#optional('Expires', (value) => parseDeltaSeconds(value, 'Expires'));
   }
 
   /** "application/sdp": lower-case type/subtype without parameters. */
@@ -207,7 +207,7 @@ export abstract class SipMessageBase {
 
   /** Content-Type with its parameters (boundary, charset…). */
   get mediaType(): MediaType | undefined {
-    return this.optional('Content-Type', parseMediaType);
+    return this.#optional('Content-Type', parseMediaType);
   }
 
   get supported(): string[] {
@@ -237,15 +237,15 @@ export abstract class SipMessageBase {
   // ---- less critical headers: parsed on first use, SipParseError when malformed ------
 
   /** Typed value of the first line of an optional header, cached. */
-  private optional<T>(canonical: string, parse: (value: string) => T): T | undefined {
+  #optional<T>(canonical: string, parse: (value: string) => T): T | undefined {
     return this.typed(canonical, () => {
       const value = this.get(canonical);
       return value === undefined ? undefined : parse(value);
     });
   }
 
-  private optionalAddress(canonical: string): NameAddr | undefined {
-    return this.optional(canonical, (value) => parseNameAddr(value, 0, value.length, canonical));
+  #optionalAddress(canonical: string): NameAddr | undefined {
+    return this.#optional(canonical, (value) => parseNameAddr(value, 0, value.length, canonical));
   }
 
   /** Challenges or credentials of WWW-/Proxy-Authenticate or (Proxy-)Authorization, one per line. */
@@ -254,39 +254,39 @@ export abstract class SipMessageBase {
   }
 
   get event(): EventHeader | undefined {
-    return this.optional('Event', parseEvent);
+    return this.#optional('Event', parseEvent);
   }
 
   get subscriptionState(): SubscriptionState | undefined {
-    return this.optional('Subscription-State', parseSubscriptionState);
+    return this.#optional('Subscription-State', parseSubscriptionState);
   }
 
   get referTo(): NameAddr | undefined {
-    return this.optionalAddress('Refer-To');
+    return this.#optionalAddress('Refer-To');
   }
 
   get referredBy(): NameAddr | undefined {
-    return this.optionalAddress('Referred-By');
+    return this.#optionalAddress('Referred-By');
   }
 
   get replaces(): Replaces | undefined {
-    return this.optional('Replaces', parseReplaces);
+    return this.#optional('Replaces', parseReplaces);
   }
 
   get sessionExpires(): SessionExpires | undefined {
-    return this.optional('Session-Expires', parseSessionExpires);
+    return this.#optional('Session-Expires', parseSessionExpires);
   }
 
   get minSE(): number | undefined {
-    return this.optional('Min-SE', parseMinSE);
+    return this.#optional('Min-SE', parseMinSE);
   }
 
   get rseq(): number | undefined {
-    return this.optional('RSeq', parseRSeq);
+    return this.#optional('RSeq', parseRSeq);
   }
 
   get rack(): RAck | undefined {
-    return this.optional('RAck', parseRAck);
+    return this.#optional('RAck', parseRAck);
   }
 
   get pAssertedIdentity(): NameAddr[] {
@@ -301,11 +301,11 @@ export abstract class SipMessageBase {
   }
 
   get retryAfter(): RetryAfter | undefined {
-    return this.optional('Retry-After', parseRetryAfter);
+    return this.#optional('Retry-After', parseRetryAfter);
   }
 
   get minExpires(): number | undefined {
-    return this.optional('Min-Expires', (value) => parseDeltaSeconds(value.trim(), 'Min-Expires'));
+    return this.#optional('Min-Expires', (value) => parseDeltaSeconds(value.trim(), 'Min-Expires'));
   }
 
   // ---- serialization ----------------------------------------------------------------

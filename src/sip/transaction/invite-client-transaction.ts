@@ -40,84 +40,90 @@ const TRANSITIONS: StateTable<InviteClientState> = {
 };
 
 export class InviteClientTransaction implements ClientTransaction {
-  private current: InviteClientState = 'calling';
-  private readonly slots: TimerSlots<'B' | 'D' | 'M' | 'send-failure'>;
+  #current: InviteClientState = 'calling';
+  readonly #slots: TimerSlots<'B' | 'D' | 'M' | 'send-failure'>;
+  readonly #listener: ClientTransactionListener;
+  readonly #onTerminated: () => void;
+  readonly #env: TransactionEnv;
 
   constructor(
     readonly request: SipRequest,
-    private readonly env: TransactionEnv,
-    private readonly listener: ClientTransactionListener,
-    private readonly onTerminated: () => void,
+    env: TransactionEnv,
+    listener: ClientTransactionListener,
+    onTerminated: () => void,
   ) {
+    this.#env = env;
+    this.#listener = listener;
+    this.#onTerminated = onTerminated;
     if (request.method !== 'INVITE') throw new Error(`InviteClientTransaction cannot carry ${request.method}`);
-    this.slots = new TimerSlots(env.timers);
+    this.#slots = new TimerSlots(env.timers);
   }
 
   get state(): InviteClientState {
-    return this.current;
+    return this.#current;
   }
 
   start(): void {
-    if (!this.env.send(this.request.toString())) {
+    if (!this.#env.send(this.request.toString())) {
       // Reported on the next tick so the TU never hears back before start() returns.
-      this.slots.start('send-failure', 0, () => this.fail('transport-error'));
+      this.#slots.start('send-failure', 0, () => this.#fail('transport-error'));
       return;
     }
     // §17.1.1.2: no final response while Calling within 64·T1.
-    this.slots.start('B', TIMER_B, () => this.fail('timeout'));
+    this.#slots.start('B', TIMER_B, () => this.#fail('timeout'));
   }
 
   receiveResponse(response: SipResponse): void {
-    const state = this.current;
+    const state = this.#current;
     if (state === 'completed' || state === 'terminated') return;
     if (state === 'accepted') {
       // RFC 6026 §8.4: retransmitted or forked 2xx go to the TU, which ACKs them.
-      if (response.status >= 200 && response.status < 300) this.deliver(response, 'network');
+      if (response.status >= 200 && response.status < 300) this.#deliver(response, 'network');
       return;
     }
     if (response.status < 200) {
       if (state === 'calling') {
-        this.transition('proceeding');
-        this.slots.clear('B');
+        this.#transition('proceeding');
+        this.#slots.clear('B');
       }
-      this.deliver(response, 'network');
+      this.#deliver(response, 'network');
     } else if (response.status < 300) {
-      this.transition('accepted');
-      this.slots.clear('B');
-      this.slots.start('M', TIMER_M, () => this.terminate());
-      this.deliver(response, 'network');
+      this.#transition('accepted');
+      this.#slots.clear('B');
+      this.#slots.start('M', TIMER_M, () => this.#terminate());
+      this.#deliver(response, 'network');
     } else {
-      this.transition('completed');
-      this.slots.clear('B');
-      this.env.send(createNon2xxAck(this.request, response).toString());
-      this.slots.start('D', TIMER_D, () => this.terminate());
-      this.deliver(response, 'network');
+      this.#transition('completed');
+      this.#slots.clear('B');
+      this.#env.send(createNon2xxAck(this.request, response).toString());
+      this.#slots.start('D', TIMER_D, () => this.#terminate());
+      this.#deliver(response, 'network');
     }
   }
 
   transportLost(): void {
-    if (this.current === 'calling' || this.current === 'proceeding') this.fail('transport-error');
-    else if (this.current !== 'terminated') this.terminate();
+    if (this.#current === 'calling' || this.#current === 'proceeding') this.#fail('transport-error');
+    else if (this.#current !== 'terminated') this.#terminate();
   }
 
-  private fail(source: Exclude<ResponseSource, 'network'>): void {
-    if (this.current !== 'calling' && this.current !== 'proceeding') return;
-    this.terminate();
-    this.deliver(synthesizeResponse(this.request, source), source);
+  #fail(source: Exclude<ResponseSource, 'network'>): void {
+    if (this.#current !== 'calling' && this.#current !== 'proceeding') return;
+    this.#terminate();
+    this.#deliver(synthesizeResponse(this.request, source), source);
   }
 
-  private deliver(response: SipResponse, source: ResponseSource): void {
-    this.listener(response, source);
+  #deliver(response: SipResponse, source: ResponseSource): void {
+    this.#listener(response, source);
   }
 
-  private terminate(): void {
-    this.slots.clearAll();
-    this.transition('terminated');
-    this.onTerminated();
+  #terminate(): void {
+    this.#slots.clearAll();
+    this.#transition('terminated');
+    this.#onTerminated();
   }
 
-  private transition(to: InviteClientState): void {
-    checkTransition(TRANSITIONS, 'INVITE client transaction', this.current, to);
-    this.current = to;
+  #transition(to: InviteClientState): void {
+    checkTransition(TRANSITIONS, 'INVITE client transaction', this.#current, to);
+    this.#current = to;
   }
 }

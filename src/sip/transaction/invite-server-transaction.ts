@@ -51,53 +51,57 @@ const TRYING_DELAY = 200;
 
 export class InviteServerTransaction extends Emitter<InviteServerTransactionEvents> implements ServerTransaction {
   readonly kind = 'invite-server';
-  private current: InviteServerState = 'proceeding';
-  private last: SipResponse | undefined;
-  private readonly slots: TimerSlots<'trying' | 'H' | 'I' | 'L'>;
+  #current: InviteServerState = 'proceeding';
+  #last: SipResponse | undefined;
+  readonly #slots: TimerSlots<'trying' | 'H' | 'I' | 'L'>;
+  readonly #onTerminated: () => void;
+  readonly #env: TransactionEnv;
 
   constructor(
     readonly request: SipRequest,
-    private readonly env: TransactionEnv,
-    private readonly onTerminated: () => void,
+    env: TransactionEnv,
+    onTerminated: () => void,
   ) {
     super(env.logger);
+    this.#env = env;
+    this.#onTerminated = onTerminated;
     if (request.method !== 'INVITE') throw new Error(`InviteServerTransaction cannot carry ${request.method}`);
-    this.slots = new TimerSlots(env.timers);
-    this.slots.start('trying', TRYING_DELAY, () => this.respond(createResponse(request, 100, 'Trying')));
+    this.#slots = new TimerSlots(env.timers);
+    this.#slots.start('trying', TRYING_DELAY, () => this.respond(createResponse(request, 100, 'Trying')));
   }
 
   get state(): InviteServerState {
-    return this.current;
+    return this.#current;
   }
 
   get lastResponse(): SipResponse | undefined {
-    return this.last;
+    return this.#last;
   }
 
   respond(response: SipResponse): void {
-    const state = this.current;
+    const state = this.#current;
     if (state === 'terminated') {
-      this.env.logger.log('debug', `response ${response.status} to INVITE dropped: transaction over`);
+      this.#env.logger.log('debug', `response ${response.status} to INVITE dropped: transaction over`);
       return;
     }
     const success = response.status >= 200 && response.status < 300;
     if (state === 'accepted' && !success) throw new Error('INVITE already accepted with a 2xx');
     if (state === 'completed' || state === 'confirmed') throw new Error('INVITE already has a final response');
-    this.slots.clear('trying');
-    this.last = response;
+    this.#slots.clear('trying');
+    this.#last = response;
     if (state === 'proceeding' && success) {
-      this.transition('accepted');
-      this.slots.start('L', TIMER_L, () => this.terminate());
+      this.#transition('accepted');
+      this.#slots.start('L', TIMER_L, () => this.#terminate());
     } else if (state === 'proceeding' && response.status >= 300) {
-      this.transition('completed');
-      this.slots.start('H', TIMER_H, () => this.fail('timeout'));
+      this.#transition('completed');
+      this.#slots.start('H', TIMER_H, () => this.#fail('timeout'));
     }
-    this.sendLast();
+    this.#sendLast();
   }
 
   receiveRetransmission(_request: SipRequest): void {
     // In Accepted the TU is retransmitting its 2xx already (RFC 6026 §8.7).
-    if (this.current === 'proceeding' || this.current === 'completed') this.sendLast();
+    if (this.#current === 'proceeding' || this.#current === 'completed') this.#sendLast();
   }
 
   /**
@@ -105,44 +109,44 @@ export class InviteServerTransaction extends Emitter<InviteServerTransactionEven
    * must see it: in Accepted it acknowledges the 2xx (RFC 6026 §8.7).
    */
   receiveAck(_ack: SipRequest): 'absorbed' | 'pass-up' {
-    if (this.current === 'accepted') return 'pass-up';
-    if (this.current === 'completed') {
-      this.slots.clear('H');
-      this.transition('confirmed');
-      this.slots.start('I', TIMER_I, () => this.terminate());
+    if (this.#current === 'accepted') return 'pass-up';
+    if (this.#current === 'completed') {
+      this.#slots.clear('H');
+      this.#transition('confirmed');
+      this.#slots.start('I', TIMER_I, () => this.#terminate());
     }
     return 'absorbed';
   }
 
   /** A CANCEL matched this transaction (§9.2); returns whether it was still pending. */
   receiveCancel(cancel: SipRequest): boolean {
-    if (this.current !== 'proceeding') return false;
+    if (this.#current !== 'proceeding') return false;
     this.safeEmit('cancel', cancel);
     return true;
   }
 
   transportLost(): void {
-    if (this.current === 'proceeding' || this.current === 'completed') this.fail('transport-error');
-    else if (this.current !== 'terminated') this.terminate();
+    if (this.#current === 'proceeding' || this.#current === 'completed') this.#fail('transport-error');
+    else if (this.#current !== 'terminated') this.#terminate();
   }
 
-  private sendLast(): void {
-    if (this.last && !this.env.send(this.last.toString())) this.fail('transport-error');
+  #sendLast(): void {
+    if (this.#last && !this.#env.send(this.#last.toString())) this.#fail('transport-error');
   }
 
-  private fail(reason: 'timeout' | 'transport-error'): void {
-    this.terminate();
+  #fail(reason: 'timeout' | 'transport-error'): void {
+    this.#terminate();
     this.safeEmit('failure', reason);
   }
 
-  private terminate(): void {
-    this.slots.clearAll();
-    this.transition('terminated');
-    this.onTerminated();
+  #terminate(): void {
+    this.#slots.clearAll();
+    this.#transition('terminated');
+    this.#onTerminated();
   }
 
-  private transition(to: InviteServerState): void {
-    checkTransition(TRANSITIONS, 'INVITE server transaction', this.current, to);
-    this.current = to;
+  #transition(to: InviteServerState): void {
+    checkTransition(TRANSITIONS, 'INVITE server transaction', this.#current, to);
+    this.#current = to;
   }
 }

@@ -31,66 +31,72 @@ const TRANSITIONS: StateTable<NonInviteClientState> = {
 };
 
 export class NonInviteClientTransaction implements ClientTransaction {
-  private current: NonInviteClientState = 'trying';
-  private readonly slots: TimerSlots<'F' | 'K' | 'send-failure'>;
+  #current: NonInviteClientState = 'trying';
+  readonly #slots: TimerSlots<'F' | 'K' | 'send-failure'>;
+  readonly #listener: ClientTransactionListener;
+  readonly #onTerminated: () => void;
+  readonly #env: TransactionEnv;
 
   constructor(
     readonly request: SipRequest,
-    private readonly env: TransactionEnv,
-    private readonly listener: ClientTransactionListener,
-    private readonly onTerminated: () => void,
+    env: TransactionEnv,
+    listener: ClientTransactionListener,
+    onTerminated: () => void,
   ) {
+    this.#env = env;
+    this.#listener = listener;
+    this.#onTerminated = onTerminated;
     if (request.method === 'INVITE' || request.method === 'ACK') {
       throw new Error(`NonInviteClientTransaction cannot carry ${request.method}`);
     }
-    this.slots = new TimerSlots(env.timers);
+    this.#slots = new TimerSlots(env.timers);
   }
 
   get state(): NonInviteClientState {
-    return this.current;
+    return this.#current;
   }
 
   start(): void {
-    if (!this.env.send(this.request.toString())) {
+    if (!this.#env.send(this.request.toString())) {
       // Reported on the next tick so the TU never hears back before start() returns.
-      this.slots.start('send-failure', 0, () => this.fail('transport-error'));
+      this.#slots.start('send-failure', 0, () => this.#fail('transport-error'));
       return;
     }
     // §17.1.2.2: no final response within 64·T1.
-    this.slots.start('F', TIMER_F, () => this.fail('timeout'));
+    this.#slots.start('F', TIMER_F, () => this.#fail('timeout'));
   }
 
   receiveResponse(response: SipResponse): void {
-    if (this.current !== 'trying' && this.current !== 'proceeding') return;
+    if (this.#current !== 'trying' && this.#current !== 'proceeding') return;
     if (response.status < 200) {
-      if (this.current === 'trying') this.transition('proceeding');
-      this.listener(response, 'network');
+      if (this.#current === 'trying') this.#transition('proceeding');
+      this.#listener(response, 'network');
       return;
     }
-    this.transition('completed');
-    this.slots.clear('F');
-    this.slots.start('K', TIMER_K, () => this.terminate());
-    this.listener(response, 'network');
+    this.#transition('completed');
+    this.#slots.clear('F');
+    this.#slots.start('K', TIMER_K, () => this.#terminate());
+    this.#listener(response, 'network');
   }
 
   transportLost(): void {
-    if (this.current === 'trying' || this.current === 'proceeding') this.fail('transport-error');
+    if (this.#current === 'trying' || this.#current === 'proceeding') this.#fail('transport-error');
   }
 
-  private fail(source: Exclude<ResponseSource, 'network'>): void {
-    if (this.current !== 'trying' && this.current !== 'proceeding') return;
-    this.terminate();
-    this.listener(synthesizeResponse(this.request, source), source);
+  #fail(source: Exclude<ResponseSource, 'network'>): void {
+    if (this.#current !== 'trying' && this.#current !== 'proceeding') return;
+    this.#terminate();
+    this.#listener(synthesizeResponse(this.request, source), source);
   }
 
-  private terminate(): void {
-    this.slots.clearAll();
-    this.transition('terminated');
-    this.onTerminated();
+  #terminate(): void {
+    this.#slots.clearAll();
+    this.#transition('terminated');
+    this.#onTerminated();
   }
 
-  private transition(to: NonInviteClientState): void {
-    checkTransition(TRANSITIONS, 'non-INVITE client transaction', this.current, to);
-    this.current = to;
+  #transition(to: NonInviteClientState): void {
+    checkTransition(TRANSITIONS, 'non-INVITE client transaction', this.#current, to);
+    this.#current = to;
   }
 }

@@ -32,69 +32,73 @@ const TRANSITIONS: StateTable<NonInviteServerState> = {
 
 export class NonInviteServerTransaction implements ServerTransaction {
   readonly kind = 'non-invite-server';
-  private current: NonInviteServerState = 'trying';
-  private last: SipResponse | undefined;
-  private readonly slots: TimerSlots<'J'>;
+  #current: NonInviteServerState = 'trying';
+  #last: SipResponse | undefined;
+  readonly #slots: TimerSlots<'J'>;
+  readonly #onTerminated: () => void;
+  readonly #env: TransactionEnv;
 
   constructor(
     readonly request: SipRequest,
-    private readonly env: TransactionEnv,
-    private readonly onTerminated: () => void,
+    env: TransactionEnv,
+    onTerminated: () => void,
   ) {
+    this.#env = env;
+    this.#onTerminated = onTerminated;
     if (request.method === 'INVITE' || request.method === 'ACK') {
       throw new Error(`NonInviteServerTransaction cannot carry ${request.method}`);
     }
-    this.slots = new TimerSlots(env.timers);
+    this.#slots = new TimerSlots(env.timers);
   }
 
   get state(): NonInviteServerState {
-    return this.current;
+    return this.#current;
   }
 
   get lastResponse(): SipResponse | undefined {
-    return this.last;
+    return this.#last;
   }
 
   respond(response: SipResponse): void {
-    if (this.current === 'terminated') {
-      this.env.logger.log('debug', `response ${response.status} to ${this.request.method} dropped: transaction over`);
+    if (this.#current === 'terminated') {
+      this.#env.logger.log('debug', `response ${response.status} to ${this.request.method} dropped: transaction over`);
       return;
     }
-    if (this.current === 'completed') throw new Error(`${this.request.method} already has a final response`);
-    this.last = response;
+    if (this.#current === 'completed') throw new Error(`${this.request.method} already has a final response`);
+    this.#last = response;
     if (response.status < 200) {
-      if (this.current === 'trying') this.transition('proceeding');
+      if (this.#current === 'trying') this.#transition('proceeding');
     } else {
-      this.transition('completed');
-      this.slots.start('J', TIMER_J, () => this.terminate());
+      this.#transition('completed');
+      this.#slots.start('J', TIMER_J, () => this.#terminate());
     }
-    this.sendLast();
+    this.#sendLast();
   }
 
   receiveRetransmission(_request: SipRequest): void {
     // §17.2.2: in Trying the TU has said nothing yet, so there is nothing to repeat.
-    if (this.current === 'proceeding' || this.current === 'completed') this.sendLast();
+    if (this.#current === 'proceeding' || this.#current === 'completed') this.#sendLast();
   }
 
   transportLost(): void {
-    if (this.current !== 'terminated') this.terminate();
+    if (this.#current !== 'terminated') this.#terminate();
   }
 
-  private sendLast(): void {
-    if (this.last && !this.env.send(this.last.toString())) {
-      this.env.logger.log('warn', `could not send ${this.last.status} to ${this.request.method}: transport down`);
-      this.terminate();
+  #sendLast(): void {
+    if (this.#last && !this.#env.send(this.#last.toString())) {
+      this.#env.logger.log('warn', `could not send ${this.#last.status} to ${this.request.method}: transport down`);
+      this.#terminate();
     }
   }
 
-  private terminate(): void {
-    this.slots.clearAll();
-    this.transition('terminated');
-    this.onTerminated();
+  #terminate(): void {
+    this.#slots.clearAll();
+    this.#transition('terminated');
+    this.#onTerminated();
   }
 
-  private transition(to: NonInviteServerState): void {
-    checkTransition(TRANSITIONS, 'non-INVITE server transaction', this.current, to);
-    this.current = to;
+  #transition(to: NonInviteServerState): void {
+    checkTransition(TRANSITIONS, 'non-INVITE server transaction', this.#current, to);
+    this.#current = to;
   }
 }

@@ -32,64 +32,66 @@ export interface CrlfKeepAliveOptions {
 
 /** The client side of RFC 5626 CRLF keep-alive for one flow. */
 export class CrlfKeepAlive {
-  private interval: number;
-  private pingTimer: TimerHandle | undefined;
-  private pongTimer: TimerHandle | undefined;
-  private running = false;
+  #interval: number;
+  #pingTimer: TimerHandle | undefined;
+  #pongTimer: TimerHandle | undefined;
+  #running = false;
+  readonly #options: CrlfKeepAliveOptions;
 
-  constructor(private readonly options: CrlfKeepAliveOptions) {
-    this.interval = options.interval;
+  constructor(options: CrlfKeepAliveOptions) {
+    this.#options = options;
+    this.#interval = options.interval;
   }
 
   start(): void {
     this.stop();
-    this.running = true;
-    this.schedulePing();
+    this.#running = true;
+    this.#schedulePing();
   }
 
   stop(): void {
-    this.running = false;
-    this.clearTimers();
+    this.#running = false;
+    this.#clearTimers();
   }
 
   /** A pong ends the wait for it; the next ping is scheduled from now. */
   pongReceived(): void {
-    if (this.pongTimer === undefined) return;
-    this.options.timers.clearTimeout(this.pongTimer);
-    this.pongTimer = undefined;
-    this.schedulePing();
+    if (this.#pongTimer === undefined) return;
+    this.#options.timers.clearTimeout(this.#pongTimer);
+    this.#pongTimer = undefined;
+    this.#schedulePing();
   }
 
   /** RFC 5626 §4.4.1: a registrar's Flow-Timer can ask for more frequent pings. */
   changeInterval(interval: number): void {
-    this.interval = interval;
-    if (this.running && this.pongTimer === undefined) this.schedulePing();
+    this.#interval = interval;
+    if (this.#running && this.#pongTimer === undefined) this.#schedulePing();
   }
 
-  private schedulePing(): void {
-    this.clearTimers();
-    if (this.interval <= 0) return;
-    const { timers, random } = this.options;
+  #schedulePing(): void {
+    this.#clearTimers();
+    if (this.#interval <= 0) return;
+    const { timers, random } = this.#options;
     // RFC 5626 §4.4.1: each wait is drawn between 80% and 100% of the interval.
-    const wait = jitter(random, 0.8 * this.interval, this.interval);
-    this.pingTimer = timers.setTimeout(() => this.ping(), Math.round(wait));
+    const wait = jitter(random, 0.8 * this.#interval, this.#interval);
+    this.#pingTimer = timers.setTimeout(() => this.#ping(), Math.round(wait));
   }
 
-  private ping(): void {
-    this.pingTimer = undefined;
-    this.pongTimer = this.options.timers.setTimeout(() => {
-      this.pongTimer = undefined;
-      this.running = false;
-      this.options.onDead();
-    }, this.options.pongTimeout);
-    this.options.sendPing();
+  #ping(): void {
+    this.#pingTimer = undefined;
+    this.#pongTimer = this.#options.timers.setTimeout(() => {
+      this.#pongTimer = undefined;
+      this.#running = false;
+      this.#options.onDead();
+    }, this.#options.pongTimeout);
+    this.#options.sendPing();
   }
 
-  private clearTimers(): void {
-    const { timers } = this.options;
-    if (this.pingTimer !== undefined) timers.clearTimeout(this.pingTimer);
-    if (this.pongTimer !== undefined) timers.clearTimeout(this.pongTimer);
-    this.pingTimer = undefined;
-    this.pongTimer = undefined;
+  #clearTimers(): void {
+    const { timers } = this.#options;
+    if (this.#pingTimer !== undefined) timers.clearTimeout(this.#pingTimer);
+    if (this.#pongTimer !== undefined) timers.clearTimeout(this.#pongTimer);
+    this.#pingTimer = undefined;
+    this.#pongTimer = undefined;
   }
 }

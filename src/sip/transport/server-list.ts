@@ -8,10 +8,13 @@ export type ServerListResult = { ok: true; list: ServerList } | { ok: false; rea
  * row, and a flow that opens starts a fresh round from its own server.
  */
 export class ServerList {
-  private index = 0;
-  private failedInRound = 0;
+  #index = 0;
+  #failedInRound = 0;
 
-  private constructor(private readonly servers: readonly ServerUri[]) {}
+  readonly #servers: readonly ServerUri[];
+  private constructor(servers: readonly ServerUri[]) {
+    this.#servers = servers;
+  }
 
   /** Validates every URI up front: one bad entry is a configuration error. */
   static parse(uris: readonly string[]): ServerListResult {
@@ -26,20 +29,20 @@ export class ServerList {
   }
 
   get current(): ServerUri {
-    return this.servers[this.index]!;
+    return this.#servers[this.#index]!;
   }
 
   /** Records a failed attempt on the current server and moves on; true when the round is over. */
   failCurrent(): boolean {
-    this.index = (this.index + 1) % this.servers.length;
-    this.failedInRound++;
-    if (this.failedInRound < this.servers.length) return false;
-    this.failedInRound = 0;
+    this.#index = (this.#index + 1) % this.#servers.length;
+    this.#failedInRound++;
+    if (this.#failedInRound < this.#servers.length) return false;
+    this.#failedInRound = 0;
     return true;
   }
 
   /** Forgets the failures of the round in progress: a flow opened, or the user started over. */
   resetRound(): void {
-    this.failedInRound = 0;
+    this.#failedInRound = 0;
   }
 }

@@ -85,74 +85,74 @@ export class WebSocketTransport extends Emitter<TransportEvents> {
   /** RFC 7118 Appendix B.1: the client has no reachable address, so Via and Contact use a random .invalid name. */
   readonly viaHost: string;
 
-  private readonly servers: ServerList | undefined;
-  private readonly configError: string | undefined;
-  private readonly createWebSocket: WebSocketFactory;
-  private readonly timers: Timers;
-  private readonly random: Random;
-  private readonly log: Logger;
-  private readonly connectTimeout: number;
-  private readonly pongTimeout: number;
-  private readonly backoff: BackoffOptions;
-  private readonly keepAlive: CrlfKeepAlive;
+  readonly #servers: ServerList | undefined;
+  readonly #configError: string | undefined;
+  readonly #createWebSocket: WebSocketFactory;
+  readonly #timers: Timers;
+  readonly #random: Random;
+  readonly #log: Logger;
+  readonly #connectTimeout: number;
+  readonly #pongTimeout: number;
+  readonly #backoff: BackoffOptions;
+  readonly #keepAlive: CrlfKeepAlive;
 
-  private currentState: TransportState = 'disconnected';
-  private socket: WebSocketLike | undefined;
-  private activeServer: string | undefined;
-  private connectTimer: TimerHandle | undefined;
-  private retryTimer: TimerHandle | undefined;
-  private retryAt: number | undefined;
-  private retryCause: string | undefined;
+  #currentState: TransportState = 'disconnected';
+  #socket: WebSocketLike | undefined;
+  #activeServer: string | undefined;
+  #connectTimer: TimerHandle | undefined;
+  #retryTimer: TimerHandle | undefined;
+  #retryAt: number | undefined;
+  #retryCause: string | undefined;
   /** Failed rounds and short-lived flows since the last stable one: picks the back-off delay. */
-  private failures = 0;
-  private openedAt = 0;
-  private roundFailures: string[] = [];
+  #failures = 0;
+  #openedAt = 0;
+  #roundFailures: string[] = [];
   /** Bumped whenever the current socket is abandoned, so its late events and re-entrant calls are ignored. */
-  private epoch = 0;
+  #epoch = 0;
 
   constructor(options: WebSocketTransportOptions) {
     super(options.logger);
-    this.createWebSocket = options.createWebSocket;
-    this.timers = options.timers;
-    this.random = options.random;
-    this.log = options.logger ?? silentLogger;
-    this.connectTimeout = options.connectTimeout ?? DEFAULT_CONNECT_TIMEOUT;
-    this.pongTimeout = options.pongTimeout ?? DEFAULT_PONG_TIMEOUT;
-    this.backoff = {
+    this.#createWebSocket = options.createWebSocket;
+    this.#timers = options.timers;
+    this.#random = options.random;
+    this.#log = options.logger ?? silentLogger;
+    this.#connectTimeout = options.connectTimeout ?? DEFAULT_CONNECT_TIMEOUT;
+    this.#pongTimeout = options.pongTimeout ?? DEFAULT_PONG_TIMEOUT;
+    this.#backoff = {
       minDelay: options.reconnect?.minDelay ?? DEFAULT_BACKOFF.minDelay,
       maxDelay: options.reconnect?.maxDelay ?? DEFAULT_BACKOFF.maxDelay,
     };
     this.viaHost = `${randomToken(options.random, 8)}.invalid`;
     const parsed = ServerList.parse(options.servers);
-    if (parsed.ok) this.servers = parsed.list;
-    else this.configError = parsed.reason;
-    this.keepAlive = new CrlfKeepAlive({
+    if (parsed.ok) this.#servers = parsed.list;
+    else this.#configError = parsed.reason;
+    this.#keepAlive = new CrlfKeepAlive({
       timers: options.timers,
       random: options.random,
       interval: options.keepAliveInterval ?? DEFAULT_KEEP_ALIVE_INTERVAL,
-      pongTimeout: this.pongTimeout,
-      sendPing: () => this.sendRaw(CRLF_PING),
-      onDead: () => this.flowLost(`no keep-alive pong from ${this.activeServer} in ${seconds(this.pongTimeout)}`),
+      pongTimeout: this.#pongTimeout,
+      sendPing: () => this.#sendRaw(CRLF_PING),
+      onDead: () => this.#flowLost(`no keep-alive pong from ${this.#activeServer} in ${seconds(this.#pongTimeout)}`),
     });
   }
 
   get state(): TransportState {
-    return this.currentState;
+    return this.#currentState;
   }
 
   /** RFC 7118 §5: WSS when the server in use (or else the first configured) is wss://. */
   get viaTransport(): 'WS' | 'WSS' {
-    return this.servers?.current.secure === false ? 'WS' : 'WSS';
+    return this.#servers?.current.secure === false ? 'WS' : 'WSS';
   }
 
   /** URI of the server being tried or in use; undefined before connect() and after disconnect(). */
   get server(): string | undefined {
-    return this.activeServer;
+    return this.#activeServer;
   }
 
   /** timers.now() at which the next retry is due, when one is scheduled. */
   get reconnectAt(): number | undefined {
-    return this.retryAt;
+    return this.#retryAt;
   }
 
   /**
@@ -168,198 +168,198 @@ export class WebSocketTransport extends Emitter<TransportEvents> {
    * it retries now instead of waiting; while connecting or connected it does nothing.
    */
   connect(): void {
-    if (this.configError !== undefined) {
-      if (this.currentState !== 'failed') this.transition('failed', this.configError);
+    if (this.#configError !== undefined) {
+      if (this.#currentState !== 'failed') this.#transition('failed', this.#configError);
       return;
     }
-    if (this.currentState === 'connecting' || this.currentState === 'connected') return;
-    if (this.retryTimer !== undefined) {
-      const cause = this.retryCause;
-      this.cancelRetry();
-      this.attempt(cause);
+    if (this.#currentState === 'connecting' || this.#currentState === 'connected') return;
+    if (this.#retryTimer !== undefined) {
+      const cause = this.#retryCause;
+      this.#cancelRetry();
+      this.#attempt(cause);
       return;
     }
-    this.failures = 0;
-    this.attempt(undefined);
+    this.#failures = 0;
+    this.#attempt(undefined);
   }
 
   /** Closes the flow and cancels every retry; only connect() starts again. */
   disconnect(): void {
-    this.cancelRetry();
-    this.abandonSocket();
-    this.keepAlive.stop();
-    this.servers?.resetRound();
-    this.roundFailures = [];
-    this.failures = 0;
-    this.activeServer = undefined;
-    if (this.currentState !== 'disconnected') this.transition('disconnected');
+    this.#cancelRetry();
+    this.#abandonSocket();
+    this.#keepAlive.stop();
+    this.#servers?.resetRound();
+    this.#roundFailures = [];
+    this.#failures = 0;
+    this.#activeServer = undefined;
+    if (this.#currentState !== 'disconnected') this.#transition('disconnected');
   }
 
   /** Sends one SIP message as one text frame; false when there is no open flow. */
   send(text: string): boolean {
-    if (this.currentState !== 'connected') return false;
-    const sent = this.sendRaw(text);
-    if (sent) this.safeEmit('trace', { direction: 'out', text, at: this.timers.now(), server: this.activeServer });
+    if (this.#currentState !== 'connected') return false;
+    const sent = this.#sendRaw(text);
+    if (sent) this.safeEmit('trace', { direction: 'out', text, at: this.#timers.now(), server: this.#activeServer });
     return sent;
   }
 
   /** RFC 5626 §4.4.1: follow a registrar's Flow-Timer (milliseconds; 0 stops pinging). */
   setKeepAliveInterval(interval: number): void {
-    this.keepAlive.changeInterval(interval);
+    this.#keepAlive.changeInterval(interval);
   }
 
-  private attempt(cause: string | undefined): void {
-    const server = this.servers!.current;
-    const epoch = ++this.epoch;
-    this.activeServer = server.uri;
-    this.transition('connecting', cause);
+  #attempt(cause: string | undefined): void {
+    const server = this.#servers!.current;
+    const epoch = ++this.#epoch;
+    this.#activeServer = server.uri;
+    this.#transition('connecting', cause);
     // A state listener may have called disconnect() or connect() meanwhile.
-    if (epoch !== this.epoch) return;
+    if (epoch !== this.#epoch) return;
 
     let socket: WebSocketLike;
     try {
-      socket = this.createWebSocket(server.uri, [SIP_SUBPROTOCOL]);
+      socket = this.#createWebSocket(server.uri, [SIP_SUBPROTOCOL]);
     } catch (error) {
-      this.attemptFailed(`cannot open a WebSocket to ${server.uri}: ${describeError(error)}`);
+      this.#attemptFailed(`cannot open a WebSocket to ${server.uri}: ${describeError(error)}`);
       return;
     }
-    this.socket = socket;
+    this.#socket = socket;
     socket.onopen = () => {
-      if (epoch === this.epoch) this.opened(socket);
+      if (epoch === this.#epoch) this.#opened(socket);
     };
     socket.onmessage = (ev) => {
-      if (epoch === this.epoch) this.received(ev.data);
+      if (epoch === this.#epoch) this.#received(ev.data);
     };
     socket.onerror = () => {
-      if (epoch === this.epoch) this.socketEnded(undefined);
+      if (epoch === this.#epoch) this.#socketEnded(undefined);
     };
     socket.onclose = (ev) => {
-      if (epoch === this.epoch) this.socketEnded(ev);
+      if (epoch === this.#epoch) this.#socketEnded(ev);
     };
-    this.connectTimer = this.timers.setTimeout(() => {
-      this.connectTimer = undefined;
-      this.attemptFailed(`no answer from ${server.uri} within ${seconds(this.connectTimeout)}`);
-    }, this.connectTimeout);
+    this.#connectTimer = this.#timers.setTimeout(() => {
+      this.#connectTimer = undefined;
+      this.#attemptFailed(`no answer from ${server.uri} within ${seconds(this.#connectTimeout)}`);
+    }, this.#connectTimeout);
   }
 
-  private opened(socket: WebSocketLike): void {
-    this.clearConnectTimer();
+  #opened(socket: WebSocketLike): void {
+    this.#clearConnectTimer();
     // RFC 7118 §4.1: a server that did not choose "sip" does not speak SIP here.
     if (socket.protocol !== SIP_SUBPROTOCOL) {
       const chosen = socket.protocol ? `it chose "${socket.protocol}"` : 'it chose none';
-      this.attemptFailed(`${this.activeServer} did not accept the WebSocket subprotocol "sip" (${chosen})`);
+      this.#attemptFailed(`${this.#activeServer} did not accept the WebSocket subprotocol "sip" (${chosen})`);
       return;
     }
-    this.servers!.resetRound();
-    this.roundFailures = [];
-    this.openedAt = this.timers.now();
-    this.keepAlive.start();
-    this.transition('connected');
+    this.#servers!.resetRound();
+    this.#roundFailures = [];
+    this.#openedAt = this.#timers.now();
+    this.#keepAlive.start();
+    this.#transition('connected');
   }
 
-  private received(data: unknown): void {
+  #received(data: unknown): void {
     const text = frameText(data);
     if (text === undefined) {
-      this.log.log('warn', 'transport: dropped a WebSocket message that is neither text nor bytes');
+      this.#log.log('warn', 'transport: dropped a WebSocket message that is neither text nor bytes');
       return;
     }
     if (text === '') return;
     const keepAlive = keepAliveKind(text);
-    if (keepAlive === 'ping') this.sendRaw(CRLF_PONG);
-    else if (keepAlive === 'pong') this.keepAlive.pongReceived();
+    if (keepAlive === 'ping') this.#sendRaw(CRLF_PONG);
+    else if (keepAlive === 'pong') this.#keepAlive.pongReceived();
     else {
-      this.safeEmit('trace', { direction: 'in', text, at: this.timers.now(), server: this.activeServer });
+      this.safeEmit('trace', { direction: 'in', text, at: this.#timers.now(), server: this.#activeServer });
       this.safeEmit('message', text);
     }
   }
 
   /** close or error: an attempt that never opened failed; an open flow was lost. */
-  private socketEnded(ev: { code: number; reason: string } | undefined): void {
+  #socketEnded(ev: { code: number; reason: string } | undefined): void {
     const closed = ev ? ` (${describeClose(ev)})` : '';
-    if (this.currentState === 'connected') this.flowLost(`connection to ${this.activeServer} lost${closed}`);
-    else this.attemptFailed(`cannot connect to ${this.activeServer}${closed}`);
+    if (this.#currentState === 'connected') this.#flowLost(`connection to ${this.#activeServer} lost${closed}`);
+    else this.#attemptFailed(`cannot connect to ${this.#activeServer}${closed}`);
   }
 
-  private attemptFailed(cause: string): void {
-    this.abandonSocket();
-    this.log.log('info', `transport: ${cause}`);
-    this.roundFailures.push(cause);
-    if (!this.servers!.failCurrent()) {
-      this.attempt(cause);
+  #attemptFailed(cause: string): void {
+    this.#abandonSocket();
+    this.#log.log('info', `transport: ${cause}`);
+    this.#roundFailures.push(cause);
+    if (!this.#servers!.failCurrent()) {
+      this.#attempt(cause);
       return;
     }
-    const summary = this.roundFailures.join('; ');
-    this.roundFailures = [];
-    this.scheduleRetry(summary);
-    this.transition('failed', summary);
+    const summary = this.#roundFailures.join('; ');
+    this.#roundFailures = [];
+    this.#scheduleRetry(summary);
+    this.#transition('failed', summary);
   }
 
-  private flowLost(cause: string): void {
-    this.abandonSocket();
-    this.keepAlive.stop();
-    this.log.log('info', `transport: ${cause}`);
-    if (this.timers.now() - this.openedAt >= this.backoff.maxDelay) this.failures = 0;
-    this.scheduleRetry(cause);
-    this.transition('disconnected', cause);
+  #flowLost(cause: string): void {
+    this.#abandonSocket();
+    this.#keepAlive.stop();
+    this.#log.log('info', `transport: ${cause}`);
+    if (this.#timers.now() - this.#openedAt >= this.#backoff.maxDelay) this.#failures = 0;
+    this.#scheduleRetry(cause);
+    this.#transition('disconnected', cause);
   }
 
-  private scheduleRetry(cause: string): void {
-    const delay = reconnectDelay(this.failures, this.backoff, this.random);
-    this.failures++;
-    this.retryCause = cause;
-    this.retryAt = this.timers.now() + delay;
-    this.retryTimer = this.timers.setTimeout(() => {
-      this.retryTimer = undefined;
-      this.retryAt = undefined;
-      this.attempt(cause);
+  #scheduleRetry(cause: string): void {
+    const delay = reconnectDelay(this.#failures, this.#backoff, this.#random);
+    this.#failures++;
+    this.#retryCause = cause;
+    this.#retryAt = this.#timers.now() + delay;
+    this.#retryTimer = this.#timers.setTimeout(() => {
+      this.#retryTimer = undefined;
+      this.#retryAt = undefined;
+      this.#attempt(cause);
     }, delay);
   }
 
-  private cancelRetry(): void {
-    if (this.retryTimer !== undefined) this.timers.clearTimeout(this.retryTimer);
-    this.retryTimer = undefined;
-    this.retryAt = undefined;
-    this.retryCause = undefined;
+  #cancelRetry(): void {
+    if (this.#retryTimer !== undefined) this.#timers.clearTimeout(this.#retryTimer);
+    this.#retryTimer = undefined;
+    this.#retryAt = undefined;
+    this.#retryCause = undefined;
   }
 
   /** Detaches and closes the current socket; its later events are ignored. */
-  private abandonSocket(): void {
-    this.epoch++;
-    this.clearConnectTimer();
-    const socket = this.socket;
-    this.socket = undefined;
+  #abandonSocket(): void {
+    this.#epoch++;
+    this.#clearConnectTimer();
+    const socket = this.#socket;
+    this.#socket = undefined;
     if (!socket) return;
     socket.onopen = socket.onmessage = socket.onerror = socket.onclose = null;
     if (socket.readyState === WebSocketReadyState.CLOSING || socket.readyState === WebSocketReadyState.CLOSED) return;
     try {
       socket.close(NORMAL_CLOSURE);
     } catch (error) {
-      this.log.log('debug', 'transport: closing a WebSocket threw', error);
+      this.#log.log('debug', 'transport: closing a WebSocket threw', error);
     }
   }
 
-  private clearConnectTimer(): void {
-    if (this.connectTimer !== undefined) this.timers.clearTimeout(this.connectTimer);
-    this.connectTimer = undefined;
+  #clearConnectTimer(): void {
+    if (this.#connectTimer !== undefined) this.#timers.clearTimeout(this.#connectTimer);
+    this.#connectTimer = undefined;
   }
 
-  private sendRaw(text: string): boolean {
-    const socket = this.socket;
+  #sendRaw(text: string): boolean {
+    const socket = this.#socket;
     if (!socket || socket.readyState !== WebSocketReadyState.OPEN) return false;
     try {
       socket.send(text);
       return true;
     } catch (error) {
-      this.log.log('warn', 'transport: WebSocket send failed', error);
+      this.#log.log('warn', 'transport: WebSocket send failed', error);
       return false;
     }
   }
 
-  private transition(to: TransportState, cause?: string): void {
-    const from = this.currentState;
+  #transition(to: TransportState, cause?: string): void {
+    const from = this.#currentState;
     if (!canTransition(from, to)) throw new Error(`transport: invalid transition ${from} → ${to}`);
-    this.currentState = to;
-    this.log.log('debug', `transport: ${from} → ${to}${cause ? ` (${cause})` : ''}`);
+    this.#currentState = to;
+    this.#log.log('debug', `transport: ${from} → ${to}${cause ? ` (${cause})` : ''}`);
     this.safeEmit('state', to, cause);
   }
 }

@@ -14,17 +14,20 @@ export interface ReplyOptions {
  * as its local tag.
  */
 export class IncomingRequest {
+  readonly #userAgent: string;
   constructor(
     readonly request: SipRequest,
     readonly transaction: AnyServerTransaction,
     readonly toTag: string,
-    private readonly userAgent: string,
-  ) {}
+    userAgent: string,
+  ) {
+    this.#userAgent = userAgent;
+  }
 
   /** A response with the UA's common headers, not sent yet (for a usage that adds more). */
   createResponse(status: number, options: ReplyOptions = {}): SipResponse {
     const response = createResponse(this.request, status, options.reason, status === 100 ? undefined : this.toTag);
-    response.append('User-Agent', this.userAgent);
+    response.append('User-Agent', this.#userAgent);
     for (const [name, value] of options.headers ?? []) response.append(name, value);
     if (options.body !== undefined) response.body = options.body;
     return response;

@@ -38,50 +38,52 @@ export interface Invite2xxRetransmitterOptions {
 }
 
 export class Invite2xxRetransmitter {
-  private current: Invite2xxRetransmitterState = 'idle';
-  private interval = T1;
-  private readonly slots: TimerSlots<'retransmit' | 'give-up'>;
+  #current: Invite2xxRetransmitterState = 'idle';
+  #interval = T1;
+  readonly #slots: TimerSlots<'retransmit' | 'give-up'>;
+  readonly #options: Invite2xxRetransmitterOptions;
 
-  constructor(private readonly options: Invite2xxRetransmitterOptions) {
-    this.slots = new TimerSlots(options.timers);
+  constructor(options: Invite2xxRetransmitterOptions) {
+    this.#options = options;
+    this.#slots = new TimerSlots(options.timers);
   }
 
   get state(): Invite2xxRetransmitterState {
-    return this.current;
+    return this.#current;
   }
 
   /** Call once the 2xx has been sent for the first time. */
   start(): void {
-    this.transition('retransmitting');
-    this.slots.start('give-up', ACK_WAIT, () => {
-      this.end('timed-out');
-      this.options.onTimeout();
+    this.#transition('retransmitting');
+    this.#slots.start('give-up', ACK_WAIT, () => {
+      this.#end('timed-out');
+      this.#options.onTimeout();
     });
-    this.schedule();
+    this.#schedule();
   }
 
   ackReceived(): void {
-    if (this.current === 'retransmitting') this.end('acknowledged');
+    if (this.#current === 'retransmitting') this.#end('acknowledged');
   }
 
   stop(): void {
-    if (this.current === 'idle' || this.current === 'retransmitting') this.end('stopped');
+    if (this.#current === 'idle' || this.#current === 'retransmitting') this.#end('stopped');
   }
 
-  private schedule(): void {
-    this.slots.start('retransmit', this.interval, () => {
-      this.interval = Math.min(this.interval * 2, T2);
-      if (this.options.send()) this.schedule();
+  #schedule(): void {
+    this.#slots.start('retransmit', this.#interval, () => {
+      this.#interval = Math.min(this.#interval * 2, T2);
+      if (this.#options.send()) this.#schedule();
     });
   }
 
-  private end(state: 'acknowledged' | 'timed-out' | 'stopped'): void {
-    this.slots.clearAll();
-    this.transition(state);
+  #end(state: 'acknowledged' | 'timed-out' | 'stopped'): void {
+    this.#slots.clearAll();
+    this.#transition(state);
   }
 
-  private transition(to: Invite2xxRetransmitterState): void {
-    checkTransition(TRANSITIONS, '2xx retransmitter', this.current, to);
-    this.current = to;
+  #transition(to: Invite2xxRetransmitterState): void {
+    checkTransition(TRANSITIONS, '2xx retransmitter', this.#current, to);
+    this.#current = to;
   }
 }

@@ -14,11 +14,14 @@ export interface Capabilities {
  */
 export class OptionsUsage implements MethodUsage {
   readonly method = 'OPTIONS';
+  readonly #capabilities: Capabilities;
 
-  constructor(private readonly capabilities: Capabilities) {}
+  constructor(capabilities: Capabilities) {
+    this.#capabilities = capabilities;
+  }
 
   receiveRequest(incoming: IncomingRequest): void {
-    const { allow, accept, supported } = this.capabilities;
+    const { allow, accept, supported } = this.#capabilities;
     incoming.reply(200, {
       headers: [
         ['Allow', allow().join(', ')],

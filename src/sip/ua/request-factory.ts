@@ -37,26 +37,29 @@ export interface RequestFactoryDeps {
  * Via is added when the request is sent, with a new branch per attempt.
  */
 export class RequestFactory {
-  constructor(private readonly deps: RequestFactoryDeps) {}
+  readonly #deps: RequestFactoryDeps;
+  constructor(deps: RequestFactoryDeps) {
+    this.#deps = deps;
+  }
 
   create(method: string, requestUri: SipUri, options: OutOfDialogRequestOptions = {}): SipRequest {
-    const { identity, random } = this.deps;
+    const { identity, random } = this.#deps;
     const from = ownAddress(identity);
     from.params.set('tag', options.fromTag ?? randomToken(random, 8));
     const to = options.to ?? new NameAddr(requestUri.clone());
     const headers: [string, string][] = [
       ['Max-Forwards', '70'],
-      ...(this.deps.route !== undefined ? ([['Route', this.deps.route]] as [string, string][]) : []),
+      ...(this.#deps.route !== undefined ? ([['Route', this.#deps.route]] as [string, string][]) : []),
       ['From', from.toString()],
       ['To', to.toString()],
       ['Call-ID', options.callId ?? randomToken(random, 16)],
       ['CSeq', `${options.cseq ?? initialCseq(random)} ${method}`],
     ];
     const contact = options.contact ?? 'plain';
-    if (contact !== 'none') headers.push(['Contact', ownContact(identity, this.deps.viaHost, contact === 'register').toString()]);
+    if (contact !== 'none') headers.push(['Contact', ownContact(identity, this.#deps.viaHost, contact === 'register').toString()]);
     headers.push(...(options.headers ?? []));
-    headers.push(['Allow', this.deps.allow().join(', ')]);
-    const supported = unique([...this.deps.supported(), ...(options.supported ?? [])]);
+    headers.push(['Allow', this.#deps.allow().join(', ')]);
+    const supported = unique([...this.#deps.supported(), ...(options.supported ?? [])]);
     if (supported.length > 0) headers.push(['Supported', supported.join(', ')]);
     headers.push(['User-Agent', identity.userAgent]);
     return new SipRequest(method, requestUri.clone(), headers, options.body ?? '');

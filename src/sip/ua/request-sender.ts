@@ -15,12 +15,15 @@ export interface RequestSenderDeps {
  * (RFC 7118 §5), a new branch for every attempt (§8.1.1.7) — and sends them.
  */
 export class RequestSender {
-  constructor(private readonly deps: RequestSenderDeps) {}
+  readonly #deps: RequestSenderDeps;
+  constructor(deps: RequestSenderDeps) {
+    this.#deps = deps;
+  }
 
   /** Sends a request in a new client transaction. */
   send(request: SipRequest, listener: ClientTransactionListener): ClientTransaction {
-    this.stampVia(request);
-    return this.deps.transactions.sendRequest(request, listener);
+    this.#stampVia(request);
+    return this.#deps.transactions.sendRequest(request, listener);
   }
 
   /**
@@ -29,12 +32,12 @@ export class RequestSender {
    */
   sendAck(ack: SipRequest): boolean {
     if (ack.method !== 'ACK') throw new Error(`sendAck cannot send ${ack.method}`);
-    this.stampVia(ack);
-    return this.deps.transport.send(ack.toString());
+    this.#stampVia(ack);
+    return this.#deps.transport.send(ack.toString());
   }
 
-  private stampVia(request: SipRequest): void {
-    const { transport, random } = this.deps;
+  #stampVia(request: SipRequest): void {
+    const { transport, random } = this.#deps;
     const branch = `${MAGIC_COOKIE}${randomToken(random, 10)}`;
     // A retried request drops the Via of its previous attempt; with none left, prepend() puts it on top.
     request.remove('Via');

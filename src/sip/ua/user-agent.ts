@@ -85,13 +85,13 @@ export class UserAgent extends Emitter<UserAgentEvents> {
   readonly dispatcher: Dispatcher;
   readonly requests: RequestFactory;
   readonly sender: RequestSender;
-  private readonly registration: Registration;
-  private readonly calls: CallUsage | undefined;
+  readonly #registration: Registration;
+  readonly #calls: CallUsage | undefined;
   /** What out-of-dialog MESSAGE and OPTIONS requests are built and sent with. */
-  private readonly outOfDialog: OutgoingMessageDeps & { timers: Timers };
-  private flowUp = false;
+  readonly #outOfDialog: OutgoingMessageDeps & { timers: Timers };
+  #flowUp = false;
   /** Between start() and stop(): a start() during stop() keeps the flow. */
-  private running = false;
+  #running = false;
 
   constructor(options: UserAgentOptions) {
     const { timers, random, createWebSocket } = options.platform;
@@ -121,7 +121,7 @@ export class UserAgent extends Emitter<UserAgentEvents> {
     });
     this.sender = new RequestSender({ transport, transactions: this.transactions, random });
     if (options.media) {
-      this.calls = new CallUsage(
+      this.#calls = new CallUsage(
         {
           identity: this.identity,
           viaHost: transport.viaHost,
@@ -131,7 +131,7 @@ export class UserAgent extends Emitter<UserAgentEvents> {
           send: (text) => transport.send(text),
           dialogs: this.dialogs,
           // A digest client of its own: a proxy's 407 must not replace the registrar's cached challenge.
-          digest: this.createDigestClient(options, random),
+          digest: this.#createDigestClient(options, random),
           media: options.media,
           sessionExpires: options.sessionExpires,
           transfer: options.transfer,
@@ -148,7 +148,7 @@ export class UserAgent extends Emitter<UserAgentEvents> {
         },
       );
       // Added before OPTIONS so Allow lists INVITE first.
-      dispatcher.addUsage(this.calls);
+      dispatcher.addUsage(this.#calls);
     }
     if (options.messaging) {
       dispatcher.addUsage(
@@ -158,22 +158,22 @@ export class UserAgent extends Emitter<UserAgentEvents> {
         }),
       );
     }
-    this.outOfDialog = {
+    this.#outOfDialog = {
       factory: this.requests,
       sender: this.sender,
       accountUri: this.identity.aor,
       // Its own digest client too: MESSAGE and OPTIONS meet the proxy's challenges, not the registrar's.
-      digest: this.createDigestClient(options, random),
+      digest: this.#createDigestClient(options, random),
       timers,
     };
     dispatcher.addUsage(
       new OptionsUsage({ allow: () => dispatcher.allow(), accept: () => dispatcher.accept(), supported: () => dispatcher.supported() }),
     );
-    this.registration = new Registration({
+    this.#registration = new Registration({
       identity: this.identity,
       factory: this.requests,
       sender: this.sender,
-      digest: this.createDigestClient(options, random),
+      digest: this.#createDigestClient(options, random),
       transport,
       timers,
       logger,
@@ -188,29 +188,29 @@ export class UserAgent extends Emitter<UserAgentEvents> {
         transport.setKeepAliveInterval(seconds === undefined ? own : Math.min(seconds * 1000, own));
       },
     });
-    this.registration.on('state', (state, cause) => this.safeEmit('registration', state, cause));
+    this.#registration.on('state', (state, cause) => this.safeEmit('registration', state, cause));
     transport.on('message', (text) => dispatcher.receive(text));
-    transport.on('state', (state, cause) => this.transportChanged(state, cause));
+    transport.on('state', (state, cause) => this.#transportChanged(state, cause));
   }
 
   get registrationState(): RegistrationState {
-    return this.registration.state;
+    return this.#registration.state;
   }
 
   get registrationCause(): string | undefined {
-    return this.registration.cause;
+    return this.#registration.cause;
   }
 
   /** Connects and registers; after wrong credentials, tries again. */
   start(): void {
-    this.running = true;
-    this.registration.start();
+    this.#running = true;
+    this.#registration.start();
     this.transport.connect();
   }
 
   /** Re-REGISTER now (after a network change, or when the user asks); coalesced with one in flight. */
   register(): void {
-    this.registration.refresh();
+    this.#registration.refresh();
   }
 
   /**
@@ -218,8 +218,8 @@ export class UserAgent extends Emitter<UserAgentEvents> {
    * Failures (an unusable target, a blocked microphone, busy…) arrive as the call's 'ended' event.
    */
   call(target: string, options?: CallOptions): CallSession {
-    if (!this.calls) throw new Error('call() needs UserAgentOptions.media');
-    return this.calls.call(target, options);
+    if (!this.#calls) throw new Error('call() needs UserAgentOptions.media');
+    return this.#calls.call(target, options);
   }
 
   /**
@@ -228,36 +228,36 @@ export class UserAgent extends Emitter<UserAgentEvents> {
    * unusable target or a body over 64 KiB, arrive as the outcome in `done`.
    */
   sendMessage(target: string, body: string, contentType: string = TEXT_PLAIN_UTF8, resend?: MessageAttempt): OutgoingMessage {
-    return new OutgoingMessage(this.outOfDialog, target, body, contentType, resend);
+    return new OutgoingMessage(this.#outOfDialog, target, body, contentType, resend);
   }
 
   /** OPTIONS to `target` (RFC 3261 §11): is it reachable, and what does it support? */
   ping(target: string): Promise<PingResult> {
-    return ping(this.outOfDialog, target);
+    return ping(this.#outOfDialog, target);
   }
 
   /** Hangs up every call, un-REGISTERs (Expires: 0), then disconnects — unless start() came meanwhile. */
   async stop(): Promise<void> {
-    this.running = false;
-    for (const call of this.calls?.calls ?? []) call.hangup();
-    await this.registration.stop();
-    if (!this.running) this.transport.disconnect();
+    this.#running = false;
+    for (const call of this.#calls?.calls ?? []) call.hangup();
+    await this.#registration.stop();
+    if (!this.#running) this.transport.disconnect();
   }
 
-  private transportChanged(state: TransportState, cause: string | undefined): void {
-    if (state === 'connected') this.flowUp = true;
-    else if (this.flowUp) {
+  #transportChanged(state: TransportState, cause: string | undefined): void {
+    if (state === 'connected') this.#flowUp = true;
+    else if (this.#flowUp) {
       // Nothing sent on the lost flow can be answered any more.
-      this.flowUp = false;
+      this.#flowUp = false;
       this.transactions.transportLost();
     }
     this.safeEmit('transport', state, cause);
-    if (state === 'connecting') this.registration.transportConnecting();
-    else if (state === 'connected') this.registration.transportUp();
-    else this.registration.transportDown(cause);
+    if (state === 'connecting') this.#registration.transportConnecting();
+    else if (state === 'connected') this.#registration.transportUp();
+    else this.#registration.transportDown(cause);
   }
 
-  private createDigestClient(options: UserAgentOptions, random: Random): DigestClient | undefined {
+  #createDigestClient(options: UserAgentOptions, random: Random): DigestClient | undefined {
     if (options.password === undefined && options.ha1 === undefined) return undefined;
     const username = options.authUser ?? this.identity.aor.user ?? '';
     return new DigestClient({ username, password: options.password, ha1: options.ha1 }, random);

@@ -9,15 +9,18 @@ type AnyListener = (...args: unknown[]) => void;
  * is logged and swallowed so it cannot corrupt core state mid-transition.
  */
 export class Emitter<Events extends { [K in keyof Events]: unknown[] }> {
-  private readonly listeners = new Map<keyof Events, Set<AnyListener>>();
+  readonly #listeners = new Map<keyof Events, Set<AnyListener>>();
+  readonly #logger: Logger | undefined;
 
-  constructor(private readonly logger?: Logger) {}
+  constructor(logger?: Logger) {
+    this.#logger = logger;
+  }
 
   on<K extends keyof Events>(event: K, listener: Listener<Events[K]>): () => void {
-    let set = this.listeners.get(event);
+    let set = this.#listeners.get(event);
     if (!set) {
       set = new Set();
-      this.listeners.set(event, set);
+      this.#listeners.set(event, set);
     }
     set.add(listener as AnyListener);
     return () => this.off(event, listener);
@@ -32,17 +35,17 @@ export class Emitter<Events extends { [K in keyof Events]: unknown[] }> {
   }
 
   off<K extends keyof Events>(event: K, listener: Listener<Events[K]>): void {
-    this.listeners.get(event)?.delete(listener as AnyListener);
+    this.#listeners.get(event)?.delete(listener as AnyListener);
   }
 
   protected safeEmit<K extends keyof Events>(event: K, ...args: Events[K]): void {
-    const set = this.listeners.get(event);
+    const set = this.#listeners.get(event);
     if (!set) return;
     for (const listener of [...set]) {
       try {
         listener(...(args as unknown[]));
       } catch (error) {
-        this.logger?.log('error', `listener for "${String(event)}" threw`, error);
+        this.#logger?.log('error', `listener for "${String(event)}" threw`, error);
       }
     }
   }

@@ -43,21 +43,25 @@ export class CallDialog implements DialogUsage {
   readonly localReinvites: LocalReinvite;
   /** Our reliable 1xx to the INVITE that made this dialog, for calls to us (RFC 3262 §3). */
   readonly reliableProvisionals: ReliableProvisionals;
-  private readonly unregister: () => void;
+  readonly #unregister: () => void;
   /** Our 2xx responses to INVITEs waiting for their ACK, by CSeq number. */
-  private readonly pendingAcks = new Map<number, PendingAck>();
-  private byeSent = false;
+  readonly #pendingAcks = new Map<number, PendingAck>();
+  #byeSent = false;
   /** We hung up while an ACK was due: the BYE goes once it is in. */
-  private byeAfterAck: CallEnd | undefined;
+  #byeAfterAck: CallEnd | undefined;
+  readonly #control: CallControl;
+  readonly #deps: CallDeps;
 
   constructor(
     readonly dialog: Dialog,
-    private readonly control: CallControl,
-    private readonly deps: CallDeps,
+    control: CallControl,
+    deps: CallDeps,
     /** We sent the initial INVITE: it decides the §14.1 glare back-off. */
     readonly ownsCallId: boolean,
   ) {
-    this.unregister = deps.dialogs.add(dialog, this);
+    this.#deps = deps;
+    this.#control = control;
+    this.#unregister = deps.dialogs.add(dialog, this);
     this.remoteReinvites = new RemoteReinvite(this, control, deps);
     this.localReinvites = new LocalReinvite(this, control, deps);
     this.reliableProvisionals = new ReliableProvisionals({
@@ -70,32 +74,32 @@ export class CallDialog implements DialogUsage {
   receiveRequest(incoming: IncomingRequest): void {
     switch (incoming.request.method) {
       case 'BYE':
-        return this.byeReceived(incoming);
+        return this.#byeReceived(incoming);
       case 'INVITE':
         return this.remoteReinvites.invite(incoming);
       case 'UPDATE':
         return this.remoteReinvites.update(incoming);
       case 'INFO':
-        return this.infoReceived(incoming);
+        return this.#infoReceived(incoming);
       case 'PRACK':
-        return this.prackReceived(incoming);
+        return this.#prackReceived(incoming);
       case 'REFER':
-        return this.control.referReceived(incoming);
+        return this.#control.referReceived(incoming);
       case 'NOTIFY':
-        return this.control.notifyReceived(incoming);
+        return this.#control.notifyReceived(incoming);
       default:
         // §12.2.2: a method this usage does not handle inside its dialog.
-        incoming.reply(405, { headers: [['Allow', this.deps.allow().join(', ')]] });
+        incoming.reply(405, { headers: [['Allow', this.#deps.allow().join(', ')]] });
     }
   }
 
   receiveAck(ack: SipRequest): void {
-    const pending = this.pendingAcks.get(ack.cseq.seq);
+    const pending = this.#pendingAcks.get(ack.cseq.seq);
     if (!pending) return; // a repeated ACK, or one for a 2xx we gave up on
-    this.pendingAcks.delete(ack.cseq.seq);
+    this.#pendingAcks.delete(ack.cseq.seq);
     pending.retransmitter.ackReceived();
     pending.onAck(ack);
-    if (this.byeAfterAck) this.bye(this.byeAfterAck);
+    if (this.#byeAfterAck) this.bye(this.#byeAfterAck);
   }
 
   /**
@@ -107,14 +111,14 @@ export class CallDialog implements DialogUsage {
     const text = response.toString();
     const seq = incoming.request.cseq.seq;
     const retransmitter = new Invite2xxRetransmitter({
-      timers: this.deps.timers,
-      send: () => this.deps.send(text),
+      timers: this.#deps.timers,
+      send: () => this.#deps.send(text),
       onTimeout: () => {
-        this.pendingAcks.delete(seq);
-        this.bye(this.byeAfterAck ?? { originator: 'system', cause: 'failed', message: 'Call failed: the far end never confirmed the answer (no ACK)' });
+        this.#pendingAcks.delete(seq);
+        this.bye(this.#byeAfterAck ?? { originator: 'system', cause: 'failed', message: 'Call failed: the far end never confirmed the answer (no ACK)' });
       },
     });
-    this.pendingAcks.set(seq, { retransmitter, onAck });
+    this.#pendingAcks.set(seq, { retransmitter, onAck });
     retransmitter.start();
   }
 
@@ -122,8 +126,8 @@ export class CallDialog implements DialogUsage {
   createRequest(method: string, body?: Body, authorization?: DigestAuthorization, extraHeaders: [string, string][] = []): SipRequest {
     const refresh = method === 'INVITE' || method === 'UPDATE';
     // RFC 4028 §7.4: every re-INVITE and UPDATE is a session refresh request.
-    const headers: [string, string][] = refresh ? [...dialogHeaders(this.deps), ...this.control.sessionTimer.requestHeaders()] : [];
-    headers.push(...extraHeaders, ['User-Agent', this.deps.identity.userAgent]);
+    const headers: [string, string][] = refresh ? [...dialogHeaders(this.#deps), ...this.#control.sessionTimer.requestHeaders()] : [];
+    headers.push(...extraHeaders, ['User-Agent', this.#deps.identity.userAgent]);
     if (authorization) headers.push([authorization.header, authorization.value]);
     if (body) headers.push(['Content-Type', body.type]);
     return this.dialog.createRequest(method, { headers, body: body?.content ?? '' });
@@ -143,11 +147,11 @@ export class CallDialog implements DialogUsage {
   ): Promise<FinalResponse> {
     let authorization: DigestAuthorization | undefined;
     let intervalRaised = false;
-    const { sessionTimer } = this.control;
+    const { sessionTimer } = this.#control;
     for (;;) {
       const request = this.createRequest(method, body, authorization, extraHeaders);
       const final = await new Promise<FinalResponse>((resolve) => {
-        this.deps.sender.send(request, (response, source) => {
+        this.#deps.sender.send(request, (response, source) => {
           if (response.status < 200) return;
           onFinal?.(request, response);
           resolve({ request, response, source });
@@ -160,7 +164,7 @@ export class CallDialog implements DialogUsage {
         continue;
       }
       if (authorization || source !== 'network' || !isChallenge(response)) return final;
-      const answer = answerChallenge(this.deps.digest, request, final.response);
+      const answer = answerChallenge(this.#deps.digest, request, final.response);
       if (!answer.ok) return final;
       authorization = answer.authorization;
     }
@@ -168,15 +172,15 @@ export class CallDialog implements DialogUsage {
 
   /** Ends the call with a BYE (§15.1.1); the call reports `end` once the BYE is answered or times out. */
   bye(end: CallEnd): void {
-    if (this.control.state === 'ended' || this.byeSent) return;
-    this.control.terminating(end);
+    if (this.#control.state === 'ended' || this.#byeSent) return;
+    this.#control.terminating(end);
     // §15: no BYE before the ACK of our 2xx arrived, or stopped being awaited.
-    if (this.pendingAcks.size > 0) {
-      this.byeAfterAck = end;
+    if (this.#pendingAcks.size > 0) {
+      this.#byeAfterAck = end;
       return;
     }
-    this.byeSent = true;
-    void this.request('BYE').then(() => this.control.finish(end));
+    this.#byeSent = true;
+    void this.request('BYE').then(() => this.#control.finish(end));
   }
 
   /**
@@ -185,9 +189,9 @@ export class CallDialog implements DialogUsage {
    * (408, 481, no answer) ends the call.
    */
   refreshSession(method: 'UPDATE' | 'INVITE'): void {
-    if (this.control.state !== 'established') return;
+    if (this.#control.state !== 'established') return;
     if (method === 'INVITE') {
-      void this.localReinvites.offer(() => offerDirection(this.control.hold), () => undefined);
+      void this.localReinvites.offer(() => offerDirection(this.#control.hold), () => undefined);
       return;
     }
     void this.request('UPDATE').then(({ response, source }) => {
@@ -199,23 +203,23 @@ export class CallDialog implements DialogUsage {
 
   /** Sends one SIP INFO; true when the far end accepted it. */
   async info(body: Body): Promise<boolean> {
-    if (this.control.state !== 'established') return false;
+    if (this.#control.state !== 'established') return false;
     const { response } = await this.request('INFO', body);
     return response.status >= 200 && response.status < 300;
   }
 
   /** The call is over: nothing more is sent or received in this dialog. */
   dispose(): void {
-    this.unregister();
+    this.#unregister();
     this.reliableProvisionals.stop();
-    for (const pending of this.pendingAcks.values()) pending.retransmitter.stop();
-    this.pendingAcks.clear();
+    for (const pending of this.#pendingAcks.values()) pending.retransmitter.stop();
+    this.#pendingAcks.clear();
     this.localReinvites.dispose();
     this.dialog.terminate();
   }
 
   /** RFC 3262 §3: a PRACK for our reliable 1xx gets 200, any other 481. */
-  private prackReceived(incoming: IncomingRequest): void {
+  #prackReceived(incoming: IncomingRequest): void {
     let rack: RAck | undefined;
     try {
       rack = incoming.request.rack;
@@ -226,13 +230,13 @@ export class CallDialog implements DialogUsage {
     else incoming.reply(481, { reason: 'No Matching Reliable Provisional Response' });
   }
 
-  private byeReceived(incoming: IncomingRequest): void {
+  #byeReceived(incoming: IncomingRequest): void {
     incoming.reply(200);
-    this.control.finish(REMOTE_HANGUP);
+    this.#control.finish(REMOTE_HANGUP);
   }
 
   /** INFO (RFC 6086 legacy use): DTMF in application/dtmf-relay or application/dtmf; an empty one is a keep-alive. */
-  private infoReceived(incoming: IncomingRequest): void {
+  #infoReceived(incoming: IncomingRequest): void {
     const { request } = incoming;
     if (request.body.trim() === '') {
       incoming.reply(200);
@@ -250,6 +254,6 @@ export class CallDialog implements DialogUsage {
     }
     incoming.reply(200);
     const digit = parseDtmfInfo(type, request.body);
-    if (digit !== undefined) this.control.dtmfReceived(digit);
+    if (digit !== undefined) this.#control.dtmfReceived(digit);
   }
 }

@@ -37,20 +37,25 @@ export class CallUsage implements MethodUsage {
   readonly inDialogMethods = ['ACK', 'CANCEL', 'BYE', 'INFO', 'UPDATE', 'PRACK', 'REFER', 'NOTIFY'];
   readonly optionTags = ['100rel', 'timer', 'replaces', 'norefersub'];
   readonly accepts = [SDP_CONTENT_TYPE, ...INFO_DTMF_TYPES, SIPFRAG_TYPE];
-  private readonly live = new Set<CallSession>();
+  readonly #live = new Set<CallSession>();
+  readonly #deps: CallDeps;
+  readonly #events: CallUsageEvents;
 
   constructor(
-    private readonly deps: CallDeps,
-    private readonly events: CallUsageEvents,
-  ) {}
+    deps: CallDeps,
+    events: CallUsageEvents,
+  ) {
+    this.#deps = deps;
+    this.#events = events;
+  }
 
   /** Calls that have not ended. */
   get calls(): CallSession[] {
-    return [...this.live];
+    return [...this.#live];
   }
 
   call(target: string, options: CallOptions = {}): CallSession {
-    const session = this.outgoing(parseCallTarget(target, this.deps.identity.aor), target, options.extraHeaders ?? []);
+    const session = this.#outgoing(parseCallTarget(target, this.#deps.identity.aor), target, options.extraHeaders ?? []);
     startCall(session);
     return session;
   }
@@ -67,53 +72,53 @@ export class CallUsage implements MethodUsage {
       incoming.reply(422, { headers: [['Min-SE', String(minSe)]] });
       return;
     }
-    const match = request.has('Replaces') ? matchReplaces(request, this.live) : undefined;
+    const match = request.has('Replaces') ? matchReplaces(request, this.#live) : undefined;
     if (match?.kind === 'reject') {
       incoming.reply(match.status, match.reason === undefined ? {} : { reason: match.reason });
       return;
     }
     // §12.1.1: the early dialog our 180 creates.
-    const dialog = Dialog.asUas(request, incoming.toTag, 'early', this.deps.random);
+    const dialog = Dialog.asUas(request, incoming.toTag, 'early', this.#deps.random);
     if (!dialog) {
       incoming.reply(400, { reason: 'Missing Contact or From tag' });
       return;
     }
     const replaced = match?.call;
     const session = new CallSession({
-      deps: this.deps,
+      deps: this.#deps,
       origin: { direction: 'incoming', incoming, dialog, replacing: replaced !== undefined },
-      onEnded: (ended) => this.live.delete(ended),
-      placeTransferCall: (target, headers, from) => this.transferCall(target, headers, from),
+      onEnded: (ended) => this.#live.delete(ended),
+      placeTransferCall: (target, headers, from) => this.#transferCall(target, headers, from),
     });
-    this.live.add(session);
+    this.#live.add(session);
     if (!replaced) {
-      this.events.incoming(session);
+      this.#events.incoming(session);
       startCall(session);
       return;
     }
     // RFC 3891 §3: the new call is answered in the old one's place, which then ends with a BYE (or CANCEL).
-    this.events.replacingCall(session, replaced);
+    this.#events.replacingCall(session, replaced);
     startCall(session);
     void session.answer().then(() => {
       if (session.state === 'established') replaced.replacedByAnotherCall();
     });
   }
 
-  private outgoing(target: SipUri | undefined, dialled: string, extraHeaders: [string, string][]): CallSession {
+  #outgoing(target: SipUri | undefined, dialled: string, extraHeaders: [string, string][]): CallSession {
     const session = new CallSession({
-      deps: this.deps,
+      deps: this.#deps,
       origin: { direction: 'outgoing', target, dialled, extraHeaders },
-      onEnded: (ended) => this.live.delete(ended),
-      placeTransferCall: (uri, headers, from) => this.transferCall(uri, headers, from),
+      onEnded: (ended) => this.#live.delete(ended),
+      placeTransferCall: (uri, headers, from) => this.#transferCall(uri, headers, from),
     });
-    this.live.add(session);
+    this.#live.add(session);
     return session;
   }
 
   /** The call a REFER asked for, announced before it starts so the app sees all its events. */
-  private transferCall(target: SipUri, headers: [string, string][], from: CallSession): CallSession {
-    const session = this.outgoing(target, target.toString(), headers);
-    this.events.transferCall(session, from);
+  #transferCall(target: SipUri, headers: [string, string][], from: CallSession): CallSession {
+    const session = this.#outgoing(target, target.toString(), headers);
+    this.#events.transferCall(session, from);
     startCall(session);
     return session;
   }

@@ -42,29 +42,34 @@ export function parseDtmfInfo(contentType: string, body: string): string | undef
 
 /** Sends tones one INFO at a time; `send` resolves when the INFO was answered (false: give up the rest). */
 export class InfoDtmfSender {
-  private queue: string[] = [];
-  private running = false;
+  #queue: string[] = [];
+  #running = false;
+  readonly #send: (body: string) => Promise<boolean>;
+  readonly #timers: Timers;
 
   constructor(
-    private readonly send: (body: string) => Promise<boolean>,
-    private readonly timers: Timers,
-  ) {}
+    send: (body: string) => Promise<boolean>,
+    timers: Timers,
+  ) {
+    this.#send = send;
+    this.#timers = timers;
+  }
 
   enqueue(tones: string): void {
-    this.queue.push(...tones.toUpperCase());
-    if (!this.running) void this.run();
+    this.#queue.push(...tones.toUpperCase());
+    if (!this.#running) void this.#run();
   }
 
   stop(): void {
-    this.queue = [];
+    this.#queue = [];
   }
 
-  private async run(): Promise<void> {
-    this.running = true;
-    for (let tone = this.queue.shift(); tone !== undefined; tone = this.queue.shift()) {
-      if (tone === ',') await new Promise<void>((resolve) => this.timers.setTimeout(resolve, DTMF_PAUSE));
-      else if (!(await this.send(dtmfRelayBody(tone)))) this.queue = [];
+  async #run(): Promise<void> {
+    this.#running = true;
+    for (let tone = this.#queue.shift(); tone !== undefined; tone = this.#queue.shift()) {
+      if (tone === ',') await new Promise<void>((resolve) => this.#timers.setTimeout(resolve, DTMF_PAUSE));
+      else if (!(await this.#send(dtmfRelayBody(tone)))) this.#queue = [];
     }
-    this.running = false;
+    this.#running = false;
   }
 }

@@ -15,39 +15,48 @@ import { DTMF_TONES, InfoDtmfSender } from './dtmf-info';
 export type DtmfMode = NonNullable<CallMediaOptions['dtmfMode']>;
 
 export class CallDtmfSender {
-  private info: InfoDtmfSender | undefined;
+  #info: InfoDtmfSender | undefined;
 
   /** `sendInfo` sends one INFO with an application/dtmf-relay body and resolves when it is answered (false: failed). */
+  readonly #mode: DtmfMode | undefined;
+  readonly #media: MediaSession;
+  readonly #sendInfo: (body: string) => Promise<boolean>;
+  readonly #timers: Timers;
   constructor(
-    private readonly mode: DtmfMode | undefined,
-    private readonly media: MediaSession,
-    private readonly sendInfo: (body: string) => Promise<boolean>,
-    private readonly timers: Timers,
-  ) {}
+    mode: DtmfMode | undefined,
+    media: MediaSession,
+    sendInfo: (body: string) => Promise<boolean>,
+    timers: Timers,
+  ) {
+    this.#mode = mode;
+    this.#media = media;
+    this.#sendInfo = sendInfo;
+    this.#timers = timers;
+  }
 
   /** Sends "0-9*#A-D" ("," a 2 s pause); false when the tones are not DTMF or the mode cannot carry them now. */
   send(tones: string): boolean {
     if (!DTMF_TONES.test(tones)) return false;
-    switch (this.mode) {
+    switch (this.#mode) {
       case 'rfc4733':
-        return this.media.sendDtmf(tones);
+        return this.#media.sendDtmf(tones);
       case 'inband':
-        return this.media.sendInbandDtmf(tones);
+        return this.#media.sendInbandDtmf(tones);
       case 'info':
-        return this.viaInfo(tones);
+        return this.#viaInfo(tones);
       case undefined:
-        return this.media.sendDtmf(tones) || this.viaInfo(tones);
+        return this.#media.sendDtmf(tones) || this.#viaInfo(tones);
     }
   }
 
   /** Drops INFO digits still queued (the call ended). */
   stop(): void {
-    this.info?.stop();
+    this.#info?.stop();
   }
 
-  private viaInfo(tones: string): boolean {
-    this.info ??= new InfoDtmfSender(this.sendInfo, this.timers);
-    this.info.enqueue(tones);
+  #viaInfo(tones: string): boolean {
+    this.#info ??= new InfoDtmfSender(this.#sendInfo, this.#timers);
+    this.#info.enqueue(tones);
     return true;
   }
 }

@@ -26,13 +26,16 @@ interface EarlyDialog {
 }
 
 export class EarlyDialogs {
-  private readonly byTag = new Map<string, EarlyDialog>();
+  readonly #byTag = new Map<string, EarlyDialog>();
+  readonly #deps: CallDeps;
 
-  constructor(private readonly deps: CallDeps) {}
+  constructor(deps: CallDeps) {
+    this.#deps = deps;
+  }
 
   /** A 101-199: its early dialog is made on the first one with a To tag and Contact. */
   track(invite: SipRequest, response: SipResponse): void {
-    this.dialogFor(invite, response);
+    this.#dialogFor(invite, response);
   }
 
   /** §4: a 1xx with Require: 100rel; false when it must not be processed further (a repeat or out of order). */
@@ -43,23 +46,23 @@ export class EarlyDialogs {
     } catch {
       rseq = undefined;
     }
-    const early = rseq === undefined ? undefined : this.dialogFor(invite, response);
+    const early = rseq === undefined ? undefined : this.#dialogFor(invite, response);
     // Without an RSeq or a dialog to PRACK in, it can only be taken as an unreliable 1xx.
     if (rseq === undefined || !early) {
-      this.deps.logger.log('warn', `call: a reliable ${response.status} without RSeq, To tag or Contact cannot be acknowledged`);
+      this.#deps.logger.log('warn', `call: a reliable ${response.status} without RSeq, To tag or Contact cannot be acknowledged`);
       return true;
     }
     if (early.rseq !== undefined && rseq !== early.rseq + 1) return false;
     early.rseq = rseq;
-    this.sendPrack(early.dialog, invite, rseq);
+    this.#sendPrack(early.dialog, invite, rseq);
     return true;
   }
 
   /** The early dialog of `tag`, confirmed by its 2xx (§13.2.2.4); undefined when that tag had none. */
   confirm(tag: string, response: SipResponse): Dialog | undefined {
-    const early = this.byTag.get(tag);
+    const early = this.#byTag.get(tag);
     if (!early) return undefined;
-    this.byTag.delete(tag);
+    this.#byTag.delete(tag);
     // The call's dialog usage takes the dialog over.
     early.unregister();
     early.dialog.confirm(response);
@@ -68,35 +71,35 @@ export class EarlyDialogs {
 
   /** Whether the far end with `tag` has an early dialog with us. */
   has(tag: string): boolean {
-    return this.byTag.has(tag);
+    return this.#byTag.has(tag);
   }
 
   /** The call ended or was answered: the early dialogs left are over. */
   dispose(): void {
-    for (const early of this.byTag.values()) {
+    for (const early of this.#byTag.values()) {
       early.unregister();
       early.dialog.terminate();
     }
-    this.byTag.clear();
+    this.#byTag.clear();
   }
 
-  private dialogFor(invite: SipRequest, response: SipResponse): EarlyDialog | undefined {
+  #dialogFor(invite: SipRequest, response: SipResponse): EarlyDialog | undefined {
     const tag = response.to.tag;
     if (tag === undefined) return undefined;
-    const known = this.byTag.get(tag);
+    const known = this.#byTag.get(tag);
     if (known) return known;
-    const dialog = Dialog.asUac(invite, response, this.deps.random);
+    const dialog = Dialog.asUac(invite, response, this.#deps.random);
     if (!dialog) return undefined;
-    const unregister = this.deps.dialogs.add(dialog, {
-      receiveRequest: (incoming) => this.receiveRequest(tag, dialog, incoming),
+    const unregister = this.#deps.dialogs.add(dialog, {
+      receiveRequest: (incoming) => this.#receiveRequest(tag, dialog, incoming),
       receiveAck: () => undefined,
     });
     const early: EarlyDialog = { dialog, rseq: undefined, unregister };
-    this.byTag.set(tag, early);
+    this.#byTag.set(tag, early);
     return early;
   }
 
-  private receiveRequest(tag: string, dialog: Dialog, incoming: IncomingRequest): void {
+  #receiveRequest(tag: string, dialog: Dialog, incoming: IncomingRequest): void {
     const { request } = incoming;
     switch (request.method) {
       case 'UPDATE':
@@ -105,30 +108,30 @@ export class EarlyDialogs {
           return;
         }
         dialog.refreshTarget(request);
-        incoming.reply(200, { headers: dialogHeaders(this.deps) });
+        incoming.reply(200, { headers: dialogHeaders(this.#deps) });
         return;
       case 'BYE':
         incoming.reply(200);
-        this.byTag.get(tag)?.unregister();
-        this.byTag.delete(tag);
+        this.#byTag.get(tag)?.unregister();
+        this.#byTag.delete(tag);
         return;
       default:
-        incoming.reply(405, { headers: [['Allow', this.deps.allow().join(', ')]] });
+        incoming.reply(405, { headers: [['Allow', this.#deps.allow().join(', ')]] });
     }
   }
 
   /** §7.2: the PRACK goes in the early dialog, through its route set, with the next CSeq. */
-  private sendPrack(dialog: Dialog, invite: SipRequest, rseq: number): void {
+  #sendPrack(dialog: Dialog, invite: SipRequest, rseq: number): void {
     const prack = dialog.createRequest('PRACK', {
       headers: [
         ['RAck', `${rseq} ${invite.cseq.seq} INVITE`],
-        ['User-Agent', this.deps.identity.userAgent],
+        ['User-Agent', this.#deps.identity.userAgent],
       ],
     });
-    const credentials = this.deps.digest?.authorizeCached('PRACK', prack.uri.toString(), '');
+    const credentials = this.#deps.digest?.authorizeCached('PRACK', prack.uri.toString(), '');
     if (credentials) prack.append(credentials.header, credentials.value);
-    this.deps.sender.send(prack, (response) => {
-      if (response.status >= 300) this.deps.logger.log('warn', `call: PRACK refused with ${response.status} ${response.reason}`);
+    this.#deps.sender.send(prack, (response) => {
+      if (response.status >= 300) this.#deps.logger.log('warn', `call: PRACK refused with ${response.status} ${response.reason}`);
     });
   }
 }

@@ -15,24 +15,30 @@ import { SDP_CONTENT_TYPE, sdpOf } from './sdp-body';
  * Any other refusal leaves the session as it was.
  */
 export class LocalReinvite {
-  private inFlight = false;
-  private queue: Promise<unknown> = Promise.resolve();
-  private readonly slots: TimerSlots<'retry'>;
-  private wakeEarly: (() => void) | undefined;
+  #inFlight = false;
+  #queue: Promise<unknown> = Promise.resolve();
+  readonly #slots: TimerSlots<'retry'>;
+  #wakeEarly: (() => void) | undefined;
   /** §13.2.2.4: every 2xx to a re-INVITE, retransmissions too, gets the same ACK. */
-  private readonly acks = new WeakMap<SipRequest, SipRequest>();
+  readonly #acks = new WeakMap<SipRequest, SipRequest>();
+  readonly #owner: CallDialog;
+  readonly #control: CallControl;
+  readonly #deps: CallDeps;
 
   constructor(
-    private readonly owner: CallDialog,
-    private readonly control: CallControl,
-    private readonly deps: CallDeps,
+    owner: CallDialog,
+    control: CallControl,
+    deps: CallDeps,
   ) {
-    this.slots = new TimerSlots(deps.timers);
+    this.#deps = deps;
+    this.#owner = owner;
+    this.#control = control;
+    this.#slots = new TimerSlots(deps.timers);
   }
 
   /** Our re-INVITE is on the wire. */
   get outstanding(): boolean {
-    return this.inFlight;
+    return this.#inFlight;
   }
 
   /**
@@ -40,81 +46,81 @@ export class LocalReinvite {
    * the far end's answer is applied, before any queued re-INVITE starts. Resolves true on success.
    */
   offer(direction: () => MediaDirection, accepted: () => void): Promise<boolean> {
-    const run = this.queue.then(() => this.attempt(direction, accepted));
-    this.queue = run.catch(() => undefined);
+    const run = this.#queue.then(() => this.#attempt(direction, accepted));
+    this.#queue = run.catch(() => undefined);
     return run;
   }
 
   dispose(): void {
-    this.slots.clearAll();
-    this.wakeEarly?.();
+    this.#slots.clearAll();
+    this.#wakeEarly?.();
   }
 
-  private async attempt(direction: () => MediaDirection, accepted: () => void): Promise<boolean> {
-    const { offerAnswer } = this.control;
+  async #attempt(direction: () => MediaDirection, accepted: () => void): Promise<boolean> {
+    const { offerAnswer } = this.#control;
     for (;;) {
-      if (this.control.state !== 'established') return false;
-      if (offerAnswer.state !== 'stable' || this.owner.remoteReinvites.busy) {
-        if (!(await this.backOff())) return false;
+      if (this.#control.state !== 'established') return false;
+      if (offerAnswer.state !== 'stable' || this.#owner.remoteReinvites.busy) {
+        if (!(await this.#backOff())) return false;
         continue;
       }
       const offer = await offerAnswer.createOffer(direction());
       if (!offer.ok) return false;
-      if (this.control.state !== 'established') return false;
-      this.inFlight = true;
-      const { response, source } = await this.owner.request('INVITE', { type: SDP_CONTENT_TYPE, content: offer.sdp }, (request, final) =>
-        this.acknowledge(request, final),
+      if (this.#control.state !== 'established') return false;
+      this.#inFlight = true;
+      const { response, source } = await this.#owner.request('INVITE', { type: SDP_CONTENT_TYPE, content: offer.sdp }, (request, final) =>
+        this.#acknowledge(request, final),
       );
-      this.inFlight = false;
-      if (response.status < 300) return this.answered(response, accepted);
+      this.#inFlight = false;
+      if (response.status < 300) return this.#answered(response, accepted);
       await offerAnswer.cancelOffer();
       if (response.status === 491) {
-        if (!(await this.backOff())) return false;
+        if (!(await this.#backOff())) return false;
         continue;
       }
       if (response.status === 408 || response.status === 481 || source !== 'network') {
-        this.owner.bye({ originator: 'system', cause: 'failed', status: response.status, reason: response.reason, message: 'The call was lost: the far end no longer knows it' });
+        this.#owner.bye({ originator: 'system', cause: 'failed', status: response.status, reason: response.reason, message: 'The call was lost: the far end no longer knows it' });
       }
       return false;
     }
   }
 
-  private async answered(response: SipResponse, accepted: () => void): Promise<boolean> {
-    this.owner.dialog.refreshTarget(response);
+  async #answered(response: SipResponse, accepted: () => void): Promise<boolean> {
+    this.#owner.dialog.refreshTarget(response);
     const answer = sdpOf(response);
     if (answer === undefined) {
-      this.deps.logger.log('warn', 'call: the 2xx to our re-INVITE has no SDP answer; keeping the previous media');
-      await this.control.offerAnswer.cancelOffer();
+      this.#deps.logger.log('warn', 'call: the 2xx to our re-INVITE has no SDP answer; keeping the previous media');
+      await this.#control.offerAnswer.cancelOffer();
       return false;
     }
-    const applied = await this.control.offerAnswer.receiveAnswer(answer);
+    const applied = await this.#control.offerAnswer.receiveAnswer(answer);
     if (!applied.ok) {
-      this.deps.logger.log('warn', `call: the answer to our re-INVITE was not usable: ${applied.failure.message}`);
+      this.#deps.logger.log('warn', `call: the answer to our re-INVITE was not usable: ${applied.failure.message}`);
       return false;
     }
     accepted();
     return true;
   }
 
-  private acknowledge(request: SipRequest, response: SipResponse): void {
+  #acknowledge(request: SipRequest, response: SipResponse): void {
     if (response.status >= 300) return;
-    const sent = this.acks.get(request);
+    const sent = this.#acks.get(request);
     if (sent) {
-      this.deps.send(sent.toString());
+      this.#deps.send(sent.toString());
       return;
     }
-    const ack = this.owner.dialog.createAck(request.cseq.seq, { headers: credentialsOf(request) });
-    this.acks.set(request, ack);
-    this.deps.sender.sendAck(ack);
+    const ack = this.#owner.dialog.createAck(request.cseq.seq, { headers: credentialsOf(request) });
+    this.#acks.set(request, ack);
+    this.#deps.sender.sendAck(ack);
   }
 
   /** §14.1: wait a random time before trying again; false when the call ended meanwhile. */
-  private backOff(): Promise<boolean> {
+  #backOff(): Promise<boolean> {
     return new Promise((resolve) => {
-      this.wakeEarly = () => resolve(false);
-      this.slots.start('retry', glareRetryDelay(this.deps.random, this.owner.ownsCallId), () => {
-        this.wakeEarly = undefined;
-        resolve(this.control.state === 'established');
+      this.#wakeEarly = () => resolve(false);
+      this.#slots.start('retry', glareRetryDelay(this.#deps.random, this.#owner.ownsCallId), () => {
+        this.#wakeEarly = undefined;
+        resolve(this.#control.state === 'established');
       });
     });
   }

@@ -38,41 +38,47 @@ const NO_ANSWER_SDP: CallEnd = { originator: 'remote', cause: 'failed', message:
 const WRONG_CREDENTIALS: CallEnd = { originator: 'system', cause: 'failed', message: 'Call refused: wrong user name or password' };
 
 export class OutgoingInvite {
-  private readonly callId: string;
-  private readonly fromTag: string;
+  readonly #callId: string;
+  readonly #fromTag: string;
   /** Our offer in the INVITE; undefined for a delayed offer. */
-  private offer: string | undefined;
-  private invite: SipRequest | undefined;
+  #offer: string | undefined;
+  #invite: SipRequest | undefined;
   /** A provisional response arrived for the INVITE on the wire: a CANCEL may go (§9.1). */
-  private provisional = false;
+  #provisional = false;
   /** A 18x arrived: a later 408 means nobody answered. */
-  private rang = false;
-  private cancelWanted = false;
-  private cancelSent = false;
-  private authRetries = 0;
-  private intervalRaised = false;
-  private readonly early: EarlyDialogs;
+  #rang = false;
+  #cancelWanted = false;
+  #cancelSent = false;
+  #authRetries = 0;
+  #intervalRaised = false;
+  readonly #early: EarlyDialogs;
   /** SDP of each early dialog's 18x, by remote tag: the answer when its 2xx has none. */
-  private readonly earlyAnswers = new Map<string, string>();
-  private lastEarlyAnswer: string | undefined;
+  readonly #earlyAnswers = new Map<string, string>();
+  #lastEarlyAnswer: string | undefined;
   /** The dialog our call runs on, once a 2xx came, and the ACK sent for that 2xx. */
-  private answered: { remoteTag: string; ack: SipRequest | undefined } | undefined;
+  #answered: { remoteTag: string; ack: SipRequest | undefined } | undefined;
   /** ACKs for 2xx from other forks, which we hang up at once, by remote tag. */
-  private readonly strays = new Map<string, SipRequest>();
-  private readonly slots: TimerSlots<'cancel-wait'>;
+  readonly #strays = new Map<string, SipRequest>();
+  readonly #slots: TimerSlots<'cancel-wait'>;
+  readonly #target: SipUri;
+  readonly #extraHeaders: [string, string][];
+  readonly #attach: (dialog: Dialog) => CallDialog;
 
   constructor(
     private readonly control: CallControl,
     private readonly deps: CallDeps,
-    private readonly target: SipUri,
-    private readonly extraHeaders: [string, string][],
+    target: SipUri,
+    extraHeaders: [string, string][],
     /** The 2xx created the call's dialog: the session attaches its dialog usage. */
-    private readonly attach: (dialog: Dialog) => CallDialog,
+    attach: (dialog: Dialog) => CallDialog,
   ) {
-    this.callId = randomToken(deps.random, 16);
-    this.fromTag = randomToken(deps.random, 8);
-    this.slots = new TimerSlots(deps.timers);
-    this.early = new EarlyDialogs(deps);
+    this.#target = target;
+    this.#extraHeaders = extraHeaders;
+    this.#attach = attach;
+    this.#callId = randomToken(deps.random, 16);
+    this.#fromTag = randomToken(deps.random, 8);
+    this.#slots = new TimerSlots(deps.timers);
+    this.#early = new EarlyDialogs(deps);
   }
 
   async start(): Promise<void> {
@@ -84,149 +90,149 @@ export class OutgoingInvite {
       const offer = await control.offerAnswer.createOffer('sendrecv');
       if (control.state === 'ended') return;
       if (!offer.ok) return control.finish(endForMediaFailure(offer.failure));
-      this.offer = offer.sdp;
+      this.#offer = offer.sdp;
     }
-    if (this.cancelWanted) return control.finish(LOCAL_CANCEL);
-    const uri = this.target.toString();
-    this.send(this.build(initialCseq(deps.random), deps.digest?.authorizeCached('INVITE', uri, this.offer ?? '')));
+    if (this.#cancelWanted) return control.finish(LOCAL_CANCEL);
+    const uri = this.#target.toString();
+    this.#send(this.#build(initialCseq(deps.random), deps.digest?.authorizeCached('INVITE', uri, this.#offer ?? '')));
   }
 
   /** Whether `callId`, `localTag`, `remoteTag` name one of this INVITE's early dialogs (RFC 3891 §3). */
   matchesEarly(callId: string, localTag: string, remoteTag: string): boolean {
-    return callId === this.callId && localTag === this.fromTag && this.answered === undefined && this.early.has(remoteTag);
+    return callId === this.#callId && localTag === this.#fromTag && this.#answered === undefined && this.#early.has(remoteTag);
   }
 
   /** hangup() before the call is up. */
   cancel(): void {
-    this.cancelWanted = true;
-    if (!this.invite) return this.control.finish(LOCAL_CANCEL);
+    this.#cancelWanted = true;
+    if (!this.#invite) return this.control.finish(LOCAL_CANCEL);
     this.control.terminating(LOCAL_CANCEL);
-    if (this.provisional && !this.answered) this.sendCancel();
+    if (this.#provisional && !this.#answered) this.#sendCancel();
   }
 
   dispose(): void {
-    this.slots.clearAll();
-    this.early.dispose();
+    this.#slots.clearAll();
+    this.#early.dispose();
   }
 
-  private build(cseq: number, authorization: DigestAuthorization | undefined): SipRequest {
-    const request = this.deps.factory.create('INVITE', this.target, {
-      to: new NameAddr(this.target.clone()),
-      callId: this.callId,
-      fromTag: this.fromTag,
+  #build(cseq: number, authorization: DigestAuthorization | undefined): SipRequest {
+    const request = this.deps.factory.create('INVITE', this.#target, {
+      to: new NameAddr(this.#target.clone()),
+      callId: this.#callId,
+      fromTag: this.#fromTag,
       cseq,
-      headers: [...this.extraHeaders, ...this.control.sessionTimer.requestHeaders(), ...sdpHeaders(this.offer)],
-      body: this.offer ?? '',
+      headers: [...this.#extraHeaders, ...this.control.sessionTimer.requestHeaders(), ...sdpHeaders(this.#offer)],
+      body: this.#offer ?? '',
     });
     if (authorization) request.append(authorization.header, authorization.value);
     return request;
   }
 
-  private send(request: SipRequest): void {
-    this.invite = request;
-    this.provisional = false;
-    this.deps.sender.send(request, (response, source) => this.receive(request, response, source));
+  #send(request: SipRequest): void {
+    this.#invite = request;
+    this.#provisional = false;
+    this.deps.sender.send(request, (response, source) => this.#receive(request, response, source));
   }
 
-  private receive(request: SipRequest, response: SipResponse, source: ResponseSource): void {
+  #receive(request: SipRequest, response: SipResponse, source: ResponseSource): void {
     const { status } = response;
-    if (status >= 200 && status < 300) return this.accepted(request, response);
+    if (status >= 200 && status < 300) return this.#accepted(request, response);
     // Responses to an attempt we replaced (after a challenge) no longer matter.
-    if (request !== this.invite || this.control.state === 'ended') return;
-    if (status < 200) return this.provisionalResponse(request, response);
-    this.slots.clearAll();
-    if (source === 'network' && isChallenge(response) && !this.cancelWanted) return this.challenged(request, response);
-    if (source === 'network' && status === 422 && !this.cancelWanted && !this.intervalRaised && this.control.sessionTimer.tooSmall(response)) {
-      this.intervalRaised = true;
-      return this.send(this.build(request.cseq.seq + 1, this.deps.digest?.authorizeCached('INVITE', request.uri.toString(), this.offer ?? '')));
+    if (request !== this.#invite || this.control.state === 'ended') return;
+    if (status < 200) return this.#provisionalResponse(request, response);
+    this.#slots.clearAll();
+    if (source === 'network' && isChallenge(response) && !this.#cancelWanted) return this.#challenged(request, response);
+    if (source === 'network' && status === 422 && !this.#cancelWanted && !this.#intervalRaised && this.control.sessionTimer.tooSmall(response)) {
+      this.#intervalRaised = true;
+      return this.#send(this.#build(request.cseq.seq + 1, this.deps.digest?.authorizeCached('INVITE', request.uri.toString(), this.#offer ?? '')));
     }
-    this.control.finish(endForResponse(response, source, this.rang));
+    this.control.finish(endForResponse(response, source, this.#rang));
   }
 
-  private provisionalResponse(request: SipRequest, response: SipResponse): void {
-    this.provisional = true;
-    if (this.cancelWanted) {
-      if (!this.cancelSent) this.sendCancel();
+  #provisionalResponse(request: SipRequest, response: SipResponse): void {
+    this.#provisional = true;
+    if (this.#cancelWanted) {
+      if (!this.#cancelSent) this.#sendCancel();
       return;
     }
     if (response.status === 100) return;
-    this.early.track(request, response);
-    if (requires100rel(response) && !this.early.reliable(request, response)) return;
-    this.rang = true;
+    this.#early.track(request, response);
+    if (requires100rel(response) && !this.#early.reliable(request, response)) return;
+    this.#rang = true;
     const { control } = this;
-    if (response.has('P-Asserted-Identity')) control.setRemote(remotePartyOf(response, new NameAddr(this.target)));
+    if (response.has('P-Asserted-Identity')) control.setRemote(remotePartyOf(response, new NameAddr(this.#target)));
     control.early();
     control.progress(response.status, response.reason);
     const sdp = sdpOf(response);
     const tag = response.to.tag;
-    if (sdp !== undefined && this.offer !== undefined && tag !== undefined) {
+    if (sdp !== undefined && this.#offer !== undefined && tag !== undefined) {
       // Early media: the 18x carries the answer to our offer, provisionally (a 2xx may still change it).
-      this.earlyAnswers.set(tag, sdp);
+      this.#earlyAnswers.set(tag, sdp);
       control.ringback(false);
-      if (sdp !== this.lastEarlyAnswer) {
-        this.lastEarlyAnswer = sdp;
+      if (sdp !== this.#lastEarlyAnswer) {
+        this.#lastEarlyAnswer = sdp;
         void control.offerAnswer.receiveAnswer(sdp, { provisional: true }).then((applied) => {
           if (!applied.ok) this.deps.logger.log('warn', `call: early media SDP not usable: ${applied.failure.message}`);
         });
       }
-    } else if (response.status === 180 && this.lastEarlyAnswer === undefined) {
+    } else if (response.status === 180 && this.#lastEarlyAnswer === undefined) {
       // SIPconnect 2.0 §14.9: a 180 without SDP means we play the ringback ourselves.
       control.ringback(true);
     }
   }
 
-  private challenged(request: SipRequest, response: SipResponse): void {
+  #challenged(request: SipRequest, response: SipResponse): void {
     const answer = answerChallenge(this.deps.digest, request, response);
     if (!answer.ok) return this.control.finish({ ...failedWith(response), message: `Call refused: ${answer.reason}` });
     // A stale nonce says the credentials were right (RFC 7616 §3.3): not a failed attempt.
-    if (!answer.stale && ++this.authRetries > 1) return this.control.finish({ ...WRONG_CREDENTIALS, status: response.status, reason: response.reason });
-    this.send(this.build(request.cseq.seq + 1, answer.authorization));
+    if (!answer.stale && ++this.#authRetries > 1) return this.control.finish({ ...WRONG_CREDENTIALS, status: response.status, reason: response.reason });
+    this.#send(this.#build(request.cseq.seq + 1, answer.authorization));
   }
 
-  private sendCancel(): void {
-    const invite = this.invite;
+  #sendCancel(): void {
+    const invite = this.#invite;
     if (!invite) return;
-    this.cancelSent = true;
+    this.#cancelSent = true;
     // The CANCEL shares the INVITE's branch (§9.1), so it goes straight to the transaction layer.
     this.deps.transactions.sendRequest(createCancel(invite), () => undefined);
     // §9.1: a UAS that never answers the cancelled INVITE: give up after 64·T1.
-    this.slots.start('cancel-wait', TIMER_B, () => this.control.finish(LOCAL_CANCEL));
+    this.#slots.start('cancel-wait', TIMER_B, () => this.control.finish(LOCAL_CANCEL));
   }
 
-  private accepted(request: SipRequest, response: SipResponse): void {
+  #accepted(request: SipRequest, response: SipResponse): void {
     const tag = response.to.tag ?? '';
-    if (this.answered) {
-      if (tag === this.answered.remoteTag) {
+    if (this.#answered) {
+      if (tag === this.#answered.remoteTag) {
         // A retransmission: our ACK was lost or is still on its way (§13.2.2.4).
-        if (this.answered.ack) this.deps.send(this.answered.ack.toString());
+        if (this.#answered.ack) this.deps.send(this.#answered.ack.toString());
         return;
       }
-      return this.hangUpStray(request, response, tag);
+      return this.#hangUpStray(request, response, tag);
     }
-    if (this.control.state === 'ended') return this.hangUpStray(request, response, tag);
-    const dialog = this.early.confirm(tag, response) ?? Dialog.asUac(request, response, this.deps.random);
+    if (this.control.state === 'ended') return this.#hangUpStray(request, response, tag);
+    const dialog = this.#early.confirm(tag, response) ?? Dialog.asUac(request, response, this.deps.random);
     if (!dialog) {
       this.deps.logger.log('warn', 'call: a 2xx without To tag or Contact cannot be acknowledged');
       return this.control.finish({ ...failedWith(response), message: 'Call failed: the far end answered with an unusable 2xx' });
     }
-    this.answered = { remoteTag: tag, ack: undefined };
-    this.slots.clearAll();
-    const callDialog = this.attach(dialog);
+    this.#answered = { remoteTag: tag, ack: undefined };
+    this.#slots.clearAll();
+    const callDialog = this.#attach(dialog);
     this.control.sessionTimer.responded(response);
-    if (response.has('P-Asserted-Identity')) this.control.setRemote(remotePartyOf(response, new NameAddr(this.target)));
-    if (this.offer !== undefined) this.acceptAnswer(callDialog, request, response, tag);
-    else void this.answerOfferIn2xx(callDialog, request, response);
+    if (response.has('P-Asserted-Identity')) this.control.setRemote(remotePartyOf(response, new NameAddr(this.#target)));
+    if (this.#offer !== undefined) this.#acceptAnswer(callDialog, request, response, tag);
+    else void this.#answerOfferIn2xx(callDialog, request, response);
   }
 
   /** Early offer: the 2xx (or the 18x of that dialog) has the answer; ACK at once. */
-  private acceptAnswer(callDialog: CallDialog, request: SipRequest, response: SipResponse, tag: string): void {
+  #acceptAnswer(callDialog: CallDialog, request: SipRequest, response: SipResponse, tag: string): void {
     const { control } = this;
-    this.sendAck(callDialog, request, undefined);
+    this.#sendAck(callDialog, request, undefined);
     control.ringback(false);
     // The 487/200 race: the far end answered while our CANCEL was on its way; hang up (§15).
-    if (this.cancelWanted) return callDialog.bye(LOCAL_CANCEL);
+    if (this.#cancelWanted) return callDialog.bye(LOCAL_CANCEL);
     control.established();
-    const answer = sdpOf(response) ?? this.earlyAnswers.get(tag);
+    const answer = sdpOf(response) ?? this.#earlyAnswers.get(tag);
     if (answer === undefined) return callDialog.bye(NO_ANSWER_SDP);
     void control.offerAnswer.receiveAnswer(answer).then((applied) => {
       if (!applied.ok) callDialog.bye(endForMediaFailure(applied.failure));
@@ -234,40 +240,40 @@ export class OutgoingInvite {
   }
 
   /** Delayed offer: the 2xx has the far end's offer and our answer goes in the ACK (§13.2.2.4). */
-  private async answerOfferIn2xx(callDialog: CallDialog, request: SipRequest, response: SipResponse): Promise<void> {
+  async #answerOfferIn2xx(callDialog: CallDialog, request: SipRequest, response: SipResponse): Promise<void> {
     const { control } = this;
     control.ringback(false);
     const offer = sdpOf(response);
     if (offer === undefined) {
-      this.sendAck(callDialog, request, undefined);
+      this.#sendAck(callDialog, request, undefined);
       return callDialog.bye({ originator: 'remote', cause: 'failed', message: 'Call failed: the far end offered no SDP in its 2xx' });
     }
     const answer = await answerOffer(control, offer);
     // §13.2.2.4: even an unusable offer is ACKed (with what we have) before the BYE.
-    this.sendAck(callDialog, request, answer.ok ? answer.sdp : undefined);
-    if (this.cancelWanted || control.state === 'ended') return callDialog.bye(LOCAL_CANCEL);
+    this.#sendAck(callDialog, request, answer.ok ? answer.sdp : undefined);
+    if (this.#cancelWanted || control.state === 'ended') return callDialog.bye(LOCAL_CANCEL);
     if (!answer.ok) return callDialog.bye(endForMediaFailure(answer.failure));
     control.established();
   }
 
-  private sendAck(callDialog: CallDialog, request: SipRequest, sdp: string | undefined): void {
+  #sendAck(callDialog: CallDialog, request: SipRequest, sdp: string | undefined): void {
     const headers = [...credentialsOf(request), ...sdpHeaders(sdp)];
     const ack = callDialog.dialog.createAck(request.cseq.seq, { headers, body: sdp ?? '' });
-    if (this.answered) this.answered.ack = ack;
+    if (this.#answered) this.#answered.ack = ack;
     this.deps.sender.sendAck(ack);
   }
 
   /** §13.2.2.4: a 2xx we do not want (another fork, or after the call ended) is ACKed and then BYEd. */
-  private hangUpStray(request: SipRequest, response: SipResponse, tag: string): void {
-    const sent = this.strays.get(tag);
+  #hangUpStray(request: SipRequest, response: SipResponse, tag: string): void {
+    const sent = this.#strays.get(tag);
     if (sent) {
       this.deps.send(sent.toString());
       return;
     }
-    const dialog = this.early.confirm(tag, response) ?? Dialog.asUac(request, response, this.deps.random);
+    const dialog = this.#early.confirm(tag, response) ?? Dialog.asUac(request, response, this.deps.random);
     if (!dialog) return;
     const ack = dialog.createAck(request.cseq.seq, { headers: credentialsOf(request) });
-    this.strays.set(tag, ack);
+    this.#strays.set(tag, ack);
     this.deps.sender.sendAck(ack);
     const bye = dialog.createRequest('BYE', { headers: [['User-Agent', this.deps.identity.userAgent]] });
     this.deps.sender.send(bye, () => undefined);

@@ -33,16 +33,18 @@ export function requires100rel(message: SipMessage): boolean {
 }
 
 export class ReliableProvisionals {
-  private nextRseq: number;
-  private unacknowledged: { rseq: number; cseq: number } | undefined;
-  private interval = T1;
-  private readonly slots: TimerSlots<'retransmit' | 'give-up'>;
+  #nextRseq: number;
+  #unacknowledged: { rseq: number; cseq: number } | undefined;
+  #interval = T1;
+  readonly #slots: TimerSlots<'retransmit' | 'give-up'>;
+  readonly #options: ReliableProvisionalOptions;
 
-  constructor(private readonly options: ReliableProvisionalOptions) {
+  constructor(options: ReliableProvisionalOptions) {
+    this.#options = options;
     // §3: the first RSeq is chosen between 1 and 2^31 - 1.
     const [a, b, c, d] = options.random.bytes(4);
-    this.nextRseq = ((((a! << 24) | (b! << 16) | (c! << 8) | d!) >>> 0) % 0x7fffffff) + 1;
-    this.slots = new TimerSlots(options.timers);
+    this.#nextRseq = ((((a! << 24) | (b! << 16) | (c! << 8) | d!) >>> 0) % 0x7fffffff) + 1;
+    this.#slots = new TimerSlots(options.timers);
   }
 
   /**
@@ -51,38 +53,38 @@ export class ReliableProvisionals {
    */
   stamp(invite: SipRequest, response: SipResponse, giveUp: () => void): SipResponse {
     // §3: each reliable response of the INVITE takes the next RSeq.
-    const rseq = this.nextRseq++;
+    const rseq = this.#nextRseq++;
     response.append('Require', '100rel');
     response.append('RSeq', String(rseq));
-    this.unacknowledged = { rseq, cseq: invite.cseq.seq };
-    this.interval = T1;
+    this.#unacknowledged = { rseq, cseq: invite.cseq.seq };
+    this.#interval = T1;
     const text = response.toString();
-    this.slots.start('give-up', PRACK_WAIT, () => {
+    this.#slots.start('give-up', PRACK_WAIT, () => {
       this.stop();
       giveUp();
     });
-    this.schedule(text);
+    this.#schedule(text);
     return response;
   }
 
   /** §3: a PRACK whose RAck matches the response awaiting it; false means 481. */
   acknowledge(rack: RAck | undefined): boolean {
-    const waiting = this.unacknowledged;
+    const waiting = this.#unacknowledged;
     if (!rack || !waiting || rack.method !== 'INVITE' || rack.rseq !== waiting.rseq || rack.seq !== waiting.cseq) return false;
     this.stop();
     return true;
   }
 
   stop(): void {
-    this.unacknowledged = undefined;
-    this.slots.clearAll();
+    this.#unacknowledged = undefined;
+    this.#slots.clearAll();
   }
 
-  private schedule(text: string): void {
+  #schedule(text: string): void {
     // §3: the interval doubles with no upper bound, unlike Timer G.
-    this.slots.start('retransmit', this.interval, () => {
-      this.interval *= 2;
-      if (this.options.send(text)) this.schedule(text);
+    this.#slots.start('retransmit', this.#interval, () => {
+      this.#interval *= 2;
+      if (this.#options.send(text)) this.#schedule(text);
     });
   }
 }

@@ -19,28 +19,35 @@ import { formatWarning } from './warning-header';
  */
 export class RemoteReinvite {
   /** A re-INVITE or UPDATE of theirs is being answered (or its 2xx awaits the ACK). */
-  private pending = false;
+  #pending = false;
+  readonly #owner: CallDialog;
+  readonly #control: CallControl;
+  readonly #deps: CallDeps;
 
   constructor(
-    private readonly owner: CallDialog,
-    private readonly control: CallControl,
-    private readonly deps: CallDeps,
-  ) {}
+    owner: CallDialog,
+    control: CallControl,
+    deps: CallDeps,
+  ) {
+    this.#owner = owner;
+    this.#control = control;
+    this.#deps = deps;
+  }
 
   get busy(): boolean {
-    return this.pending;
+    return this.#pending;
   }
 
   invite(incoming: IncomingRequest): void {
     const { request } = incoming;
     // §14.2: an INVITE while another is still open in either direction.
-    if (this.pending || this.control.state !== 'established') return this.retryLater(incoming);
-    if (this.glare()) return void incoming.reply(491);
+    if (this.#pending || this.#control.state !== 'established') return this.#retryLater(incoming);
+    if (this.#glare()) return void incoming.reply(491);
     if (hasForeignBody(request)) return void incoming.reply(415, { headers: [['Accept', SDP_CONTENT_TYPE]] });
-    if (this.refusedInterval(incoming)) return;
-    this.owner.dialog.refreshTarget(request);
-    this.pending = true;
-    void this.answerInvite(incoming, sdpOf(request));
+    if (this.#refusedInterval(incoming)) return;
+    this.#owner.dialog.refreshTarget(request);
+    this.#pending = true;
+    void this.#answerInvite(incoming, sdpOf(request));
   }
 
   /** RFC 3311: UPDATE without SDP only refreshes the target; with SDP it is an offer answered in its 200. */
@@ -50,18 +57,18 @@ export class RemoteReinvite {
     if (hasForeignBody(request)) return void incoming.reply(415, { headers: [['Accept', SDP_CONTENT_TYPE]] });
     if (offer !== undefined) {
       // RFC 3311 §5.2: an offer while one of ours is open is glare; while we owe an answer, come back later.
-      if (this.glare()) return void incoming.reply(491);
-      if (this.pending || this.control.state !== 'established') return this.retryLater(incoming);
+      if (this.#glare()) return void incoming.reply(491);
+      if (this.#pending || this.#control.state !== 'established') return this.#retryLater(incoming);
     }
-    if (this.refusedInterval(incoming)) return;
-    this.owner.dialog.refreshTarget(request);
-    if (offer === undefined) return void incoming.reply(200, { headers: this.answerHeaders(request) });
-    this.pending = true;
-    void this.answerUpdate(incoming, offer);
+    if (this.#refusedInterval(incoming)) return;
+    this.#owner.dialog.refreshTarget(request);
+    if (offer === undefined) return void incoming.reply(200, { headers: this.#answerHeaders(request) });
+    this.#pending = true;
+    void this.#answerUpdate(incoming, offer);
   }
 
   /** RFC 4028 §9: a session interval below our Min-SE gets a 422 naming it. */
-  private refusedInterval(incoming: IncomingRequest): boolean {
+  #refusedInterval(incoming: IncomingRequest): boolean {
     const minSe = intervalTooSmall(incoming.request, MIN_SE);
     if (minSe === undefined) return false;
     incoming.reply(422, { headers: [['Min-SE', String(minSe)]] });
@@ -72,66 +79,66 @@ export class RemoteReinvite {
    * Contact, Allow, Supported, and in the call (not an early dialog) the session timer: a
    * re-INVITE or UPDATE of theirs refreshes the session (RFC 4028 §9).
    */
-  private answerHeaders(request: SipRequest): [string, string][] {
-    const timer = this.control.state === 'established' ? this.control.sessionTimer.answerHeaders(request) : [];
-    return [...dialogHeaders(this.deps), ...timer];
+  #answerHeaders(request: SipRequest): [string, string][] {
+    const timer = this.#control.state === 'established' ? this.#control.sessionTimer.answerHeaders(request) : [];
+    return [...dialogHeaders(this.#deps), ...timer];
   }
 
   /** §14.2: their offer crosses one of ours. */
-  private glare(): boolean {
-    return this.owner.localReinvites.outstanding || this.control.offerAnswer.state !== 'stable';
+  #glare(): boolean {
+    return this.#owner.localReinvites.outstanding || this.#control.offerAnswer.state !== 'stable';
   }
 
   /** §14.2: 500 with a Retry-After of 0 to 10 s. */
-  private retryLater(incoming: IncomingRequest): void {
-    incoming.reply(500, { headers: [['Retry-After', String(retryAfterSeconds(this.deps.random))]] });
+  #retryLater(incoming: IncomingRequest): void {
+    incoming.reply(500, { headers: [['Retry-After', String(retryAfterSeconds(this.#deps.random))]] });
   }
 
-  private async answerInvite(incoming: IncomingRequest, offer: string | undefined): Promise<void> {
-    const { offerAnswer } = this.control;
-    const local = offer !== undefined ? await answerOffer(this.control, offer) : await offerAnswer.createOffer(offerDirection(this.control.hold));
-    if (!this.replyable(incoming, local)) return;
+  async #answerInvite(incoming: IncomingRequest, offer: string | undefined): Promise<void> {
+    const { offerAnswer } = this.#control;
+    const local = offer !== undefined ? await answerOffer(this.#control, offer) : await offerAnswer.createOffer(offerDirection(this.#control.hold));
+    if (!this.#replyable(incoming, local)) return;
     const response = incoming.createResponse(200, {
-      headers: [...this.answerHeaders(incoming.request), ['Content-Type', SDP_CONTENT_TYPE]],
+      headers: [...this.#answerHeaders(incoming.request), ['Content-Type', SDP_CONTENT_TYPE]],
       body: local.sdp,
     });
-    this.owner.send2xx(incoming, response, (ack) => {
-      this.pending = false;
-      if (offer === undefined) void this.answerInAck(ack);
+    this.#owner.send2xx(incoming, response, (ack) => {
+      this.#pending = false;
+      if (offer === undefined) void this.#answerInAck(ack);
     });
   }
 
-  private async answerUpdate(incoming: IncomingRequest, offer: string): Promise<void> {
-    const answer = await answerOffer(this.control, offer);
-    if (!this.replyable(incoming, answer)) return;
-    this.pending = false;
-    incoming.reply(200, { headers: [...this.answerHeaders(incoming.request), ['Content-Type', SDP_CONTENT_TYPE]], body: answer.sdp });
+  async #answerUpdate(incoming: IncomingRequest, offer: string): Promise<void> {
+    const answer = await answerOffer(this.#control, offer);
+    if (!this.#replyable(incoming, answer)) return;
+    this.#pending = false;
+    incoming.reply(200, { headers: [...this.#answerHeaders(incoming.request), ['Content-Type', SDP_CONTENT_TYPE]], body: answer.sdp });
   }
 
   /** After the media had its say: false (and the request answered) when there is nothing to send in a 200. */
-  private replyable(incoming: IncomingRequest, local: SdpResult): local is SdpResult & { ok: true } {
-    if (this.control.state === 'ended') {
-      this.pending = false;
+  #replyable(incoming: IncomingRequest, local: SdpResult): local is SdpResult & { ok: true } {
+    if (this.#control.state === 'ended') {
+      this.#pending = false;
       if (!incoming.answered) incoming.reply(487);
       return false;
     }
     if (local.ok) return true;
-    this.pending = false;
+    this.#pending = false;
     // §14.2: the session goes on unchanged after a refused offer.
-    incoming.reply(...rejection(local.failure, this.deps.viaHost));
+    incoming.reply(...rejection(local.failure, this.#deps.viaHost));
     return false;
   }
 
   /** Their answer to the offer we put in our 200; without one our offer lapses (RFC 3261 §13.3.1.4 requires it). */
-  private async answerInAck(ack: SipRequest): Promise<void> {
+  async #answerInAck(ack: SipRequest): Promise<void> {
     const answer = sdpOf(ack);
     if (answer === undefined) {
-      this.deps.logger.log('warn', 'call: the ACK to our re-INVITE offer has no answer; keeping the previous media');
-      await this.control.offerAnswer.cancelOffer();
+      this.#deps.logger.log('warn', 'call: the ACK to our re-INVITE offer has no answer; keeping the previous media');
+      await this.#control.offerAnswer.cancelOffer();
       return;
     }
-    const applied = await this.control.offerAnswer.receiveAnswer(answer);
-    if (!applied.ok) this.deps.logger.log('warn', `call: the answer in the ACK was not usable: ${applied.failure.message}`);
+    const applied = await this.#control.offerAnswer.receiveAnswer(answer);
+    if (!applied.ok) this.#deps.logger.log('warn', `call: the answer in the ACK was not usable: ${applied.failure.message}`);
   }
 }
 

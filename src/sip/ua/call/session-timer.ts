@@ -91,75 +91,77 @@ export interface SessionTimerOptions {
 /** One call's session timer. */
 export class SessionTimer {
   /** The interval our next request asks for: the configured one, then the one agreed. */
-  private expires: number;
-  private minSe = MIN_SE;
-  private agreed: { interval: number; weRefresh: boolean } | undefined;
-  private peerAllowsUpdate = false;
-  private readonly slots: TimerSlots<'refresh' | 'expire'>;
+  #expires: number;
+  #minSe = MIN_SE;
+  #agreed: { interval: number; weRefresh: boolean } | undefined;
+  #peerAllowsUpdate = false;
+  readonly #slots: TimerSlots<'refresh' | 'expire'>;
+  readonly #options: SessionTimerOptions;
 
-  constructor(private readonly options: SessionTimerOptions) {
-    this.expires = Math.max(options.expires ?? DEFAULT_SESSION_EXPIRES, MIN_SE);
-    this.slots = new TimerSlots(options.timers);
+  constructor(options: SessionTimerOptions) {
+    this.#options = options;
+    this.#expires = Math.max(options.expires ?? DEFAULT_SESSION_EXPIRES, MIN_SE);
+    this.#slots = new TimerSlots(options.timers);
   }
 
   /** The agreed interval in seconds and whether we refresh; undefined while no timer runs. */
   get running(): { interval: number; weRefresh: boolean } | undefined {
-    return this.agreed ? { ...this.agreed } : undefined;
+    return this.#agreed ? { ...this.#agreed } : undefined;
   }
 
   /** §7.1, §7.4: Session-Expires and Min-SE for a request of ours; a running timer keeps its refresher. */
   requestHeaders(): [string, string][] {
-    const refresher = this.agreed ? `;refresher=${this.agreed.weRefresh ? 'uac' : 'uas'}` : '';
+    const refresher = this.#agreed ? `;refresher=${this.#agreed.weRefresh ? 'uac' : 'uas'}` : '';
     return [
-      ['Session-Expires', `${this.expires}${refresher}`],
-      ['Min-SE', String(this.minSe)],
+      ['Session-Expires', `${this.#expires}${refresher}`],
+      ['Min-SE', String(this.#minSe)],
     ];
   }
 
   /** §7.4: a 422 to our request; true when a retry with its Min-SE can succeed. */
   tooSmall(response: SipResponse): boolean {
     const min = safely(() => response.minSE, undefined);
-    if (min === undefined || min <= this.expires) return false;
-    this.expires = min;
-    this.minSe = Math.max(this.minSe, min);
+    if (min === undefined || min <= this.#expires) return false;
+    this.#expires = min;
+    this.#minSe = Math.max(this.#minSe, min);
     return true;
   }
 
   /** §7.2: the 2xx to our session refresh request sets (or switches off) the timer. */
   responded(response: SipResponse): void {
-    this.learnAllow(response);
+    this.#learnAllow(response);
     const agreed = agreeAsUac(response);
     if (!agreed) return this.stop();
-    this.run(agreed.interval, agreed.refresher === 'uac');
+    this.#run(agreed.interval, agreed.refresher === 'uac');
   }
 
   /** §9: headers for our 2xx to their session refresh request; the timer restarts as agreed there. */
   answerHeaders(request: SipRequest): [string, string][] {
-    this.learnAllow(request);
-    const agreed = agreeAsUas(request, { expires: this.expires, minSe: this.minSe });
-    this.run(agreed.interval, agreed.refresher === 'uas');
+    this.#learnAllow(request);
+    const agreed = agreeAsUas(request, { expires: this.#expires, minSe: this.#minSe });
+    this.#run(agreed.interval, agreed.refresher === 'uas');
     const headers: [string, string][] = [['Session-Expires', `${agreed.interval};refresher=${agreed.refresher}`]];
     if (supportsTimer(request)) headers.push(['Require', 'timer']);
     return headers;
   }
 
   stop(): void {
-    this.agreed = undefined;
-    this.slots.clearAll();
+    this.#agreed = undefined;
+    this.#slots.clearAll();
   }
 
-  private run(interval: number, weRefresh: boolean): void {
-    this.slots.clearAll();
-    this.expires = interval;
-    this.agreed = { interval, weRefresh };
-    if (weRefresh) this.slots.start('refresh', refreshDelay(interval), () => this.options.refresh(this.peerAllowsUpdate ? 'UPDATE' : 'INVITE'));
-    else this.slots.start('expire', expiryDelay(interval), () => this.options.expired());
+  #run(interval: number, weRefresh: boolean): void {
+    this.#slots.clearAll();
+    this.#expires = interval;
+    this.#agreed = { interval, weRefresh };
+    if (weRefresh) this.#slots.start('refresh', refreshDelay(interval), () => this.#options.refresh(this.#peerAllowsUpdate ? 'UPDATE' : 'INVITE'));
+    else this.#slots.start('expire', expiryDelay(interval), () => this.#options.expired());
   }
 
   /** RFC 3311: UPDATE only when the far end lists it in Allow. */
-  private learnAllow(message: SipMessage): void {
+  #learnAllow(message: SipMessage): void {
     const allow = safely(() => (message.has('Allow') ? message.allow : undefined), undefined);
-    if (allow) this.peerAllowsUpdate = allow.some((method) => method.toUpperCase() === 'UPDATE');
+    if (allow) this.#peerAllowsUpdate = allow.some((method) => method.toUpperCase() === 'UPDATE');
   }
 }
 

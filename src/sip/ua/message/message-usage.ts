@@ -25,12 +25,17 @@ export interface MessageUsageListener {
 export class MessageUsage implements MethodUsage {
   readonly method = 'MESSAGE';
   readonly accepts = [TEXT_PLAIN, IS_COMPOSING_TYPE];
-  private readonly recent = new RecentMessages();
+  readonly #recent = new RecentMessages();
+  readonly #timers: Timers;
+  readonly #listener: MessageUsageListener;
 
   constructor(
-    private readonly timers: Timers,
-    private readonly listener: MessageUsageListener,
-  ) {}
+    timers: Timers,
+    listener: MessageUsageListener,
+  ) {
+    this.#timers = timers;
+    this.#listener = listener;
+  }
 
   receiveRequest(incoming: IncomingRequest): void {
     const { request } = incoming;
@@ -49,7 +54,7 @@ export class MessageUsage implements MethodUsage {
       return;
     }
     const from = remotePartyOf(request, request.from);
-    const receivedAt = this.timers.now();
+    const receivedAt = this.#timers.now();
     if (type === IS_COMPOSING_TYPE) {
       const composing = parseIsComposing(request.body);
       if (!composing) {
@@ -57,12 +62,12 @@ export class MessageUsage implements MethodUsage {
         return;
       }
       incoming.reply(200);
-      this.listener.composing({ from, ...composing, receivedAt });
+      this.#listener.composing({ from, ...composing, receivedAt });
       return;
     }
-    const fresh = this.recent.remember(request);
+    const fresh = this.#recent.remember(request);
     incoming.reply(200);
-    if (fresh) this.listener.message({ from, body: request.body, contentType: TEXT_PLAIN, receivedAt, callId: request.callId });
+    if (fresh) this.#listener.message({ from, body: request.body, contentType: TEXT_PLAIN, receivedAt, callId: request.callId });
   }
 }
 

@@ -58,22 +58,24 @@ export interface OutboxOptions {
 }
 
 export class Outbox extends Emitter<OutboxEvents> {
-  private list: OutboxEntry[] = [];
+  #list: OutboxEntry[] = [];
   /** Targets with a message in flight: one at a time each keeps their order. */
-  private readonly busy = new Set<string>();
-  private disposed = false;
-  private readonly unsubscribe: () => void;
+  readonly #busy = new Set<string>();
+  #disposed = false;
+  readonly #unsubscribe: () => void;
+  readonly #options: OutboxOptions;
 
-  constructor(private readonly options: OutboxOptions) {
+  constructor(options: OutboxOptions) {
     super(options.logger);
-    this.unsubscribe = options.agent.on('registration', (state) => {
-      if (state === 'registered') this.pump();
+    this.#options = options;
+    this.#unsubscribe = options.agent.on('registration', (state) => {
+      if (state === 'registered') this.#pump();
     });
   }
 
   /** Every entry not delivered yet, oldest first. */
   get entries(): readonly OutboxEntry[] {
-    return [...this.list];
+    return [...this.#list];
   }
 
   /**
@@ -81,29 +83,29 @@ export class Outbox extends Emitter<OutboxEvents> {
    * Order is kept per `target` string, so use one spelling per conversation ("1001", not also "sip:1001@…").
    */
   send(target: string, body: string, contentType: string = TEXT_PLAIN_UTF8): OutboxEntry {
-    const entry: OutboxEntry = { id: randomToken(this.options.random, 16), target, body, contentType, state: 'queued' };
-    this.list.push(entry);
+    const entry: OutboxEntry = { id: randomToken(this.#options.random, 16), target, body, contentType, state: 'queued' };
+    this.#list.push(entry);
     this.safeEmit('change', entry);
-    this.pump();
+    this.#pump();
     return entry;
   }
 
   /** Queues a failed message again, behind what is queued for its target; false when `id` is not failed. */
   retry(id: string): boolean {
-    const entry = this.find(id);
+    const entry = this.#find(id);
     if (entry?.state !== 'failed') return false;
-    const queued = this.change(entry, { state: 'queued', failure: undefined }, false);
-    this.list = [...this.list.filter((e) => e !== queued), queued];
+    const queued = this.#change(entry, { state: 'queued', failure: undefined }, false);
+    this.#list = [...this.#list.filter((e) => e !== queued), queued];
     this.safeEmit('change', queued);
-    this.pump();
+    this.#pump();
     return true;
   }
 
   /** Drops a queued or failed message; false when `id` is unknown or in flight. */
   discard(id: string): boolean {
-    const entry = this.find(id);
+    const entry = this.#find(id);
     if (!entry || entry.state === 'sending') return false;
-    this.list = this.list.filter((e) => e !== entry);
+    this.#list = this.#list.filter((e) => e !== entry);
     return true;
   }
 
@@ -112,65 +114,65 @@ export class Outbox extends Emitter<OutboxEvents> {
    * since start. Entries whose id is known already, and delivered ones, are skipped.
    */
   restore(entries: readonly OutboxEntry[]): void {
-    const known = new Set(this.list.map((e) => e.id));
+    const known = new Set(this.#list.map((e) => e.id));
     const restored: OutboxEntry[] = [];
     for (const saved of entries) {
       if (known.has(saved.id) || saved.state === 'delivered') continue;
       known.add(saved.id);
       restored.push(saved.state === 'sending' ? { ...saved, state: 'queued' } : { ...saved });
     }
-    this.list = [...restored, ...this.list];
+    this.#list = [...restored, ...this.#list];
     for (const entry of restored) if (entry.state === 'queued') this.safeEmit('change', entry);
-    this.pump();
+    this.#pump();
   }
 
   /** Stops listening to the agent; answers to messages in flight are ignored from now on. */
   dispose(): void {
-    this.disposed = true;
-    this.unsubscribe();
+    this.#disposed = true;
+    this.#unsubscribe();
   }
 
-  private pump(): void {
+  #pump(): void {
     // A lost connection takes the registration with it (RFC 5626 §4.4), so a message sent back to
     // the queue by it waits here for the next registration.
-    if (this.disposed || this.options.agent.registrationState !== 'registered') return;
-    for (const entry of [...this.list]) {
-      if (entry.state === 'queued' && !this.busy.has(entry.target)) this.dispatch(entry);
+    if (this.#disposed || this.#options.agent.registrationState !== 'registered') return;
+    for (const entry of [...this.#list]) {
+      if (entry.state === 'queued' && !this.#busy.has(entry.target)) this.#dispatch(entry);
     }
   }
 
-  private dispatch(entry: OutboxEntry): void {
-    this.busy.add(entry.target);
-    const message = this.options.agent.sendMessage(entry.target, entry.body, entry.contentType, entry.attempt);
-    const sending = this.change(entry, { state: 'sending', attempt: message.attempt ?? entry.attempt });
-    void message.done.then((outcome) => this.finished(sending.id, outcome, message.attempt));
+  #dispatch(entry: OutboxEntry): void {
+    this.#busy.add(entry.target);
+    const message = this.#options.agent.sendMessage(entry.target, entry.body, entry.contentType, entry.attempt);
+    const sending = this.#change(entry, { state: 'sending', attempt: message.attempt ?? entry.attempt });
+    void message.done.then((outcome) => this.#finished(sending.id, outcome, message.attempt));
   }
 
-  private finished(id: string, outcome: MessageOutcome, attempt: MessageAttempt | undefined): void {
-    const entry = this.find(id);
-    if (this.disposed || !entry) return;
-    this.busy.delete(entry.target);
+  #finished(id: string, outcome: MessageOutcome, attempt: MessageAttempt | undefined): void {
+    const entry = this.#find(id);
+    if (this.#disposed || !entry) return;
+    this.#busy.delete(entry.target);
     if (outcome.delivered) {
-      this.list = this.list.filter((e) => e !== entry);
+      this.#list = this.#list.filter((e) => e !== entry);
       this.safeEmit('change', { ...entry, state: 'delivered', attempt: attempt ?? entry.attempt });
     } else if (outcome.cause === 'transport') {
       // It may have arrived: the resend carries the same identity, so the receiver can tell.
-      this.change(entry, { state: 'queued', attempt: attempt ?? entry.attempt });
+      this.#change(entry, { state: 'queued', attempt: attempt ?? entry.attempt });
     } else {
-      this.change(entry, { state: 'failed', failure: outcome });
+      this.#change(entry, { state: 'failed', failure: outcome });
     }
-    this.pump();
+    this.#pump();
   }
 
-  private find(id: string): OutboxEntry | undefined {
-    return this.list.find((e) => e.id === id);
+  #find(id: string): OutboxEntry | undefined {
+    return this.#list.find((e) => e.id === id);
   }
 
   /** Replaces `entry` with a changed copy in place, announces it (unless told not to), returns it. */
-  private change(entry: OutboxEntry, patch: Partial<OutboxEntry>, announce = true): OutboxEntry {
+  #change(entry: OutboxEntry, patch: Partial<OutboxEntry>, announce = true): OutboxEntry {
     const next: OutboxEntry = { ...entry, ...patch };
     if (next.failure === undefined) delete (next as { failure?: unknown }).failure;
-    this.list = this.list.map((e) => (e === entry ? next : e));
+    this.#list = this.#list.map((e) => (e === entry ? next : e));
     if (announce) this.safeEmit('change', next);
     return next;
   }

@@ -25,9 +25,9 @@ export interface OutgoingMessageDeps extends DigestRetryDeps {
 export class OutgoingMessage {
   /** Resolves once, with the outcome; never rejects. */
   readonly done: Promise<MessageOutcome>;
-  private result: MessageOutcome | undefined;
-  private current: SipRequest | undefined;
-  private resolve!: (outcome: MessageOutcome) => void;
+  #result: MessageOutcome | undefined;
+  #current: SipRequest | undefined;
+  #resolve!: (outcome: MessageOutcome) => void;
 
   constructor(
     deps: OutgoingMessageDeps,
@@ -37,30 +37,30 @@ export class OutgoingMessage {
     /** The identity of an earlier attempt of this same message, for a resend. */
     resend?: MessageAttempt,
   ) {
-    this.done = new Promise((resolve) => (this.resolve = resolve));
+    this.done = new Promise((resolve) => (this.#resolve = resolve));
     const uri = parseCallTarget(target, deps.accountUri);
-    if (utf8Length(body) > MAX_MESSAGE_BYTES) this.finish(tooLarge());
-    else if (!uri) this.finish(invalidTarget(target));
-    else this.send(deps, uri, resend);
+    if (utf8Length(body) > MAX_MESSAGE_BYTES) this.#finish(tooLarge());
+    else if (!uri) this.#finish(invalidTarget(target));
+    else this.#send(deps, uri, resend);
   }
 
   get state(): OutgoingMessageState {
-    if (!this.result) return 'sending';
-    return this.result.delivered ? 'delivered' : 'failed';
+    if (!this.#result) return 'sending';
+    return this.#result.delivered ? 'delivered' : 'failed';
   }
 
   get outcome(): MessageOutcome | undefined {
-    return this.result;
+    return this.#result;
   }
 
   /** Call-ID, From tag and CSeq of the request last sent; undefined when nothing could be sent. */
   get attempt(): MessageAttempt | undefined {
-    const request = this.current;
+    const request = this.#current;
     if (!request) return undefined;
     return { callId: request.callId, fromTag: request.from.tag ?? '', cseq: request.cseq.seq };
   }
 
-  private send(deps: OutgoingMessageDeps, uri: SipUri, resend: MessageAttempt | undefined): void {
+  #send(deps: OutgoingMessageDeps, uri: SipUri, resend: MessageAttempt | undefined): void {
     const { body, contentType } = this;
     const request = deps.factory.create('MESSAGE', uri, {
       callId: resend?.callId,
@@ -72,14 +72,14 @@ export class OutgoingMessage {
       body,
     });
     sendWithDigestRetry(deps, request, {
-      attempt: (attempt) => (this.current = attempt),
-      final: (final) => this.finish(outcomeOf(final, uri)),
+      attempt: (attempt) => (this.#current = attempt),
+      final: (final) => this.#finish(outcomeOf(final, uri)),
     });
   }
 
-  private finish(outcome: MessageOutcome): void {
-    this.result = outcome;
-    this.resolve(outcome);
+  #finish(outcome: MessageOutcome): void {
+    this.#result = outcome;
+    this.#resolve(outcome);
   }
 }
 

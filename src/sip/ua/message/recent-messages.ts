@@ -9,15 +9,15 @@ const REMEMBERED = 500;
  * answer 200 again but show it once. Two different messages never share all three (§8.1.1.5).
  */
 export class RecentMessages {
-  private readonly keys = new Set<string>();
+  readonly #keys = new Set<string>();
 
   /** Remembers `request`; false when it was seen before. */
   remember(request: SipRequest): boolean {
     const key = `${request.callId}\n${request.from.tag ?? ''}\n${request.cseq.seq}`;
-    if (this.keys.has(key)) return false;
-    this.keys.add(key);
+    if (this.#keys.has(key)) return false;
+    this.#keys.add(key);
     // A Set iterates in insertion order: the first key is the oldest.
-    if (this.keys.size > REMEMBERED) this.keys.delete(this.keys.values().next().value!);
+    if (this.#keys.size > REMEMBERED) this.#keys.delete(this.#keys.values().next().value!);
     return true;
   }
 }

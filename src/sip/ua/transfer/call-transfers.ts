@@ -32,16 +32,19 @@ export interface TransferHost {
 
 export class CallTransfers {
   /** Our REFER, while it runs. */
-  private outgoing: OutgoingRefer | undefined;
+  #outgoing: OutgoingRefer | undefined;
   /** The far end is transferring us and the new call is not up yet. */
-  private beingTransferred = false;
+  #beingTransferred = false;
   /** A transfer of us connected: the transferor's BYE that follows ends the call as transferred. */
-  private transferredAway = false;
+  #transferredAway = false;
+  readonly #deps: CallDeps;
 
   constructor(
     private readonly host: TransferHost,
-    private readonly deps: CallDeps,
-  ) {}
+    deps: CallDeps,
+  ) {
+    this.#deps = deps;
+  }
 
   /**
    * REFERs the far end to `referTo` (RFC 5589 §6), holding the call meanwhile; on success our leg
@@ -51,15 +54,15 @@ export class CallTransfers {
     const { host } = this;
     const callDialog = host.callDialog;
     if (host.state !== 'established' || !callDialog) return this.refused('only a connected call can be transferred');
-    if (this.outgoing) return { state: 'failed', message: 'Transfer failed: this call is being transferred already' };
-    const refer = new OutgoingRefer({ callDialog, deps: this.deps, progress: (step) => host.progress(step), ...(accepted ? { accepted } : {}) });
-    this.outgoing = refer;
+    if (this.#outgoing) return { state: 'failed', message: 'Transfer failed: this call is being transferred already' };
+    const refer = new OutgoingRefer({ callDialog, deps: this.#deps, progress: (step) => host.progress(step), ...(accepted ? { accepted } : {}) });
+    this.#outgoing = refer;
     // RFC 5589 §6: the transferee waits on hold while we transfer it.
     const heldHere = !host.heldLocally && (await host.setLocalHold(true));
-    if (host.state === 'established') void refer.start(referTo, ownAddress(this.deps.identity));
+    if (host.state === 'established') void refer.start(referTo, ownAddress(this.#deps.identity));
     else refer.callEnded();
     const result = await refer.done;
-    this.outgoing = undefined;
+    this.#outgoing = undefined;
     if (result.state === 'succeeded') host.endWith(TRANSFERRED);
     else if (heldHere) void host.setLocalHold(false);
     return result;
@@ -79,22 +82,22 @@ export class CallTransfers {
       incoming.reply(403, { reason: 'Call Not Connected' });
       return;
     }
-    if (this.beingTransferred) {
+    if (this.#beingTransferred) {
       incoming.reply(491);
       return;
     }
-    this.beingTransferred = true;
-    void acceptTransfer({ incoming, callDialog, deps: this.deps, placeCall: (target, headers) => this.host.placeCall(target, headers) }).then(
+    this.#beingTransferred = true;
+    void acceptTransfer({ incoming, callDialog, deps: this.#deps, placeCall: (target, headers) => this.host.placeCall(target, headers) }).then(
       (call) => {
         if (!call || call.state === 'ended' || call.state === 'established') {
-          this.beingTransferred = false;
-          this.transferredAway = call?.state === 'established';
+          this.#beingTransferred = false;
+          this.#transferredAway = call?.state === 'established';
           return;
         }
         const off = call.on('state', (state) => {
           if (state !== 'established' && state !== 'ended') return;
-          this.beingTransferred = false;
-          this.transferredAway = state === 'established';
+          this.#beingTransferred = false;
+          this.#transferredAway = state === 'established';
           off();
         });
       },
@@ -113,20 +116,20 @@ export class CallTransfers {
       incoming.reply(489, { reason: 'Bad Event', headers: [['Allow-Events', 'refer']] });
       return;
     }
-    if (!this.outgoing) {
+    if (!this.#outgoing) {
       incoming.reply(481, { reason: 'Subscription Does Not Exist' });
       return;
     }
-    this.outgoing.notify(incoming);
+    this.#outgoing.notify(incoming);
   }
 
   /** How the call reports `end`: the far end's BYE after it transferred us away is a transfer, not a hang-up. */
   endFor(end: CallEnd): CallEnd {
-    return this.transferredAway && end.originator === 'remote' && end.cause === 'hangup' ? TRANSFERRED_AWAY : end;
+    return this.#transferredAway && end.originator === 'remote' && end.cause === 'hangup' ? TRANSFERRED_AWAY : end;
   }
 
   /** The call ended: a transfer of ours still running learns its outcome from that. */
   callEnded(): void {
-    this.outgoing?.callEnded();
+    this.#outgoing?.callEnded();
   }
 }

@@ -13,38 +13,45 @@ export const REFER_SUBSCRIPTION_EXPIRES = 120;
  * last says terminated;reason=noresource. A 481 or any failure ends the subscription.
  */
 export class ReferNotifier {
-  private queue: Promise<void> = Promise.resolve();
-  private over = false;
+  #queue: Promise<void> = Promise.resolve();
+  #over = false;
+  readonly #callDialog: CallDialog;
+  readonly #deps: CallDeps;
+  readonly #referSeq: number;
 
   constructor(
-    private readonly callDialog: CallDialog,
-    private readonly deps: CallDeps,
-    private readonly referSeq: number,
-  ) {}
+    callDialog: CallDialog,
+    deps: CallDeps,
+    referSeq: number,
+  ) {
+    this.#callDialog = callDialog;
+    this.#deps = deps;
+    this.#referSeq = referSeq;
+  }
 
   /** Reports `status`; a final one (≥ 200) ends the subscription. */
   report(status: number, reason = defaultReason(status)): void {
-    if (this.over) return;
+    if (this.#over) return;
     const final = status >= 200;
-    if (final) this.over = true;
-    this.queue = this.queue
-      .then(() => this.send(status, reason, final))
+    if (final) this.#over = true;
+    this.#queue = this.#queue
+      .then(() => this.#send(status, reason, final))
       .catch((error: unknown) => {
-        this.over = true;
-        this.deps.logger.log('error', 'transfer: sending a NOTIFY failed', error);
+        this.#over = true;
+        this.#deps.logger.log('error', 'transfer: sending a NOTIFY failed', error);
       });
   }
 
-  private async send(status: number, reason: string, final: boolean): Promise<void> {
+  async #send(status: number, reason: string, final: boolean): Promise<void> {
     // The call (and so the dialog) ended: the transferor hung up, which ends the subscription too.
-    if (this.callDialog.dialog.state === 'terminated') return;
+    if (this.#callDialog.dialog.state === 'terminated') return;
     const state = final ? 'terminated;reason=noresource' : `active;expires=${REFER_SUBSCRIPTION_EXPIRES}`;
     const headers: [string, string][] = [
-      ['Event', `refer;id=${this.referSeq}`],
+      ['Event', `refer;id=${this.#referSeq}`],
       ['Subscription-State', state],
-      ...dialogHeaders(this.deps),
+      ...dialogHeaders(this.#deps),
     ];
-    const { response, source } = await this.callDialog.request('NOTIFY', { type: SIPFRAG_CONTENT_TYPE, content: sipfragBody(status, reason) }, undefined, headers);
-    if (source !== 'network' || response.status >= 300) this.over = true;
+    const { response, source } = await this.#callDialog.request('NOTIFY', { type: SIPFRAG_CONTENT_TYPE, content: sipfragBody(status, reason) }, undefined, headers);
+    if (source !== 'network' || response.status >= 300) this.#over = true;
   }
 }

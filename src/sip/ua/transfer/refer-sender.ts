@@ -37,42 +37,44 @@ export interface OutgoingReferInit {
 
 export class OutgoingRefer {
   readonly done: Promise<TransferResult>;
-  private resolve!: (result: TransferResult) => void;
-  private result: TransferResult | undefined;
-  private isAccepted = false;
-  private notified = false;
-  private firstNotifyTimer: TimerHandle | undefined;
+  #resolve!: (result: TransferResult) => void;
+  #result: TransferResult | undefined;
+  #isAccepted = false;
+  #notified = false;
+  #firstNotifyTimer: TimerHandle | undefined;
+  readonly #init: OutgoingReferInit;
 
-  constructor(private readonly init: OutgoingReferInit) {
+  constructor(init: OutgoingReferInit) {
+    this.#init = init;
     this.done = new Promise((resolve) => {
-      this.resolve = resolve;
+      this.#resolve = resolve;
     });
   }
 
   /** Sends the REFER; `done` resolves with the outcome. */
   start(referTo: NameAddr, referredBy: NameAddr): Promise<TransferResult> {
-    this.init.progress({ state: 'trying', message: 'Transferring…' });
+    this.#init.progress({ state: 'trying', message: 'Transferring…' });
     const headers: [string, string][] = [
       ['Refer-To', referTo.toString()],
       ['Referred-By', referredBy.toString()],
-      ...dialogHeaders(this.init.deps),
+      ...dialogHeaders(this.#init.deps),
     ];
-    void this.init.callDialog
+    void this.#init.callDialog
       .request('REFER', undefined, undefined, headers)
-      .then(({ response, source }) => this.answered(response, source));
+      .then(({ response, source }) => this.#answered(response, source));
     return this.done;
   }
 
   /** A NOTIFY with Event: refer in the call's dialog. */
   notify(incoming: IncomingRequest): void {
-    if (this.result) {
+    if (this.#result) {
       // RFC 6665 §4.1.3: a NOTIFY for a subscription that is over.
       incoming.reply(481, { reason: 'Subscription Does Not Exist' });
       return;
     }
     incoming.reply(200);
-    this.notified = true;
-    this.clearTimer();
+    this.#notified = true;
+    this.#clearTimer();
     const { request } = incoming;
     const frag = parseSipfragStatus(request.body);
     let terminated = false;
@@ -81,47 +83,47 @@ export class OutgoingRefer {
     } catch {
       terminated = false; // an unreadable Subscription-State does not end the subscription
     }
-    if (frag && frag.status >= 200 && frag.status < 300) return this.finish(succeeded('Transferred', frag.status, frag.reason));
-    if (frag && frag.status >= 300) return this.finish(targetFailed(frag.status, frag.reason));
-    if (terminated) return this.finish(failed('the other party stopped reporting before the transfer completed'));
+    if (frag && frag.status >= 200 && frag.status < 300) return this.#finish(succeeded('Transferred', frag.status, frag.reason));
+    if (frag && frag.status >= 300) return this.#finish(targetFailed(frag.status, frag.reason));
+    if (terminated) return this.#finish(failed('the other party stopped reporting before the transfer completed'));
     if (!frag) return;
     const ringing = frag.status === 180 || frag.status === 183;
-    this.init.progress({ state: ringing ? 'ringing' : 'trying', status: frag.status, reason: frag.reason, message: ringing ? 'Ringing' : 'Calling' });
+    this.#init.progress({ state: ringing ? 'ringing' : 'trying', status: frag.status, reason: frag.reason, message: ringing ? 'Ringing' : 'Calling' });
   }
 
   /** Our call ended before the transfer reported its outcome. */
   callEnded(): void {
-    if (this.isAccepted) this.finish(succeeded('Transferred (the other party hung up)'));
-    else this.finish(failed('the call ended'));
+    if (this.#isAccepted) this.#finish(succeeded('Transferred (the other party hung up)'));
+    else this.#finish(failed('the call ended'));
   }
 
-  private answered(response: SipResponse, source: ResponseSource): void {
-    if (this.result) return;
-    if (source === 'timeout') return this.finish(failed('no answer from the other party'));
-    if (source !== 'network') return this.finish(failed('connection to the server lost'));
-    if (response.status >= 300) return this.finish(referRefused(response.status, response.reason));
-    this.isAccepted = true;
-    this.init.accepted?.();
-    if (this.result) return;
+  #answered(response: SipResponse, source: ResponseSource): void {
+    if (this.#result) return;
+    if (source === 'timeout') return this.#finish(failed('no answer from the other party'));
+    if (source !== 'network') return this.#finish(failed('connection to the server lost'));
+    if (response.status >= 300) return this.#finish(referRefused(response.status, response.reason));
+    this.#isAccepted = true;
+    this.#init.accepted?.();
+    if (this.#result) return;
     if (response.get('Refer-Sub')?.trim().toLowerCase() === 'false') {
-      return this.finish(succeeded('Transferred (the other party reports no progress)', response.status, response.reason));
+      return this.#finish(succeeded('Transferred (the other party reports no progress)', response.status, response.reason));
     }
     // A NOTIFY can overtake the 2xx it follows; then it has said more than "accepted" already.
-    if (this.notified) return;
-    this.init.progress({ state: 'trying', status: response.status, reason: response.reason, message: 'Transfer accepted' });
-    this.firstNotifyTimer = this.init.deps.timers.setTimeout(() => this.finish(failed('the other party never reported progress')), FIRST_NOTIFY_WAIT);
+    if (this.#notified) return;
+    this.#init.progress({ state: 'trying', status: response.status, reason: response.reason, message: 'Transfer accepted' });
+    this.#firstNotifyTimer = this.#init.deps.timers.setTimeout(() => this.#finish(failed('the other party never reported progress')), FIRST_NOTIFY_WAIT);
   }
 
-  private finish(result: TransferResult): void {
-    if (this.result) return;
-    this.result = result;
-    this.clearTimer();
-    this.init.progress(result);
-    this.resolve(result);
+  #finish(result: TransferResult): void {
+    if (this.#result) return;
+    this.#result = result;
+    this.#clearTimer();
+    this.#init.progress(result);
+    this.#resolve(result);
   }
 
-  private clearTimer(): void {
-    if (this.firstNotifyTimer !== undefined) this.init.deps.timers.clearTimeout(this.firstNotifyTimer);
-    this.firstNotifyTimer = undefined;
+  #clearTimer(): void {
+    if (this.#firstNotifyTimer !== undefined) this.#init.deps.timers.clearTimeout(this.#firstNotifyTimer);
+    this.#firstNotifyTimer = undefined;
   }
 }
