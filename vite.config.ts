@@ -95,5 +95,14 @@ export default defineConfig({
   ],
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },
-  build: { target: 'es2022', sourcemap: true },
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    rolldownOptions: {
+      // The SIP and SDP core has no import-time side effects (platform objects are injected), so a
+      // barrel import of one helper (SipUri in the stores) does not drag the whole user agent into
+      // the first load: it stays in the phone's lazy chunk.
+      treeshake: { moduleSideEffects: [{ test: /\/src\/(sip|sdp)\//, sideEffects: false }] },
+    },
+  },
 });

@@ -2,13 +2,11 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { PhoneProviders } from './app/phone-providers';
 import { startApp } from './app/start-app';
-import { startPhone } from './app/start-phone';
 import { WebAudioRinger } from './app/web-audio-ringer';
 import './index.css';
 import { createConsoleLogger } from './platform/console-logger';
 import { localStorageOrUndefined } from './platform/local-storage';
 import { browserRandom } from './platform/browser-random';
-import { startContacts } from './services/contacts/start-contacts';
 import { createAccountStore } from './stores/account';
 import { createCallsStore } from './stores/calls';
 import { createContactsStore } from './stores/contacts';
@@ -22,6 +20,8 @@ import { createSettingsStore } from './stores/settings';
 import { AccountStoreContext } from './ui/account-store-context';
 import { App } from './ui/app';
 import { useResolved } from './ui/hooks/use-resolved';
+import { preloadScreens } from './ui/lazy/lazy-screens';
+import { whenIdle } from './ui/lazy/when-idle';
 import { NavigationStoreContext } from './ui/navigation-context';
 import { PingContext, type Ping } from './ui/ping-context';
 import { PwaBanners } from './ui/pwa/pwa-banners';
@@ -30,6 +30,10 @@ import { ContactsProvider } from './ui/screens/contacts/contacts-provider';
 import { DiagnosticsStoreContext } from './ui/screens/diagnostics/diagnostics-context';
 import { RetryContext, SettingsServiceContext, SettingsStoreContext } from './ui/settings-context';
 
+// The SIP user agent, media engine and services come in their own chunk: fetched at once, beside the
+// first render rather than before it. A fetch that failed is tried again on the next start (Retry).
+const loadPhone = () => import('./app/start-phone');
+loadPhone().catch(() => undefined);
 const store = createAccountStore();
 const calls = createCallsStore();
 const messages = createMessagesStore();
@@ -48,8 +52,8 @@ const app = startApp({
   settings,
   calls,
   sessionStores: [messages, callHistory],
-  startPhone: (account) =>
-    startPhone({
+  startPhone: async (account) =>
+    (await loadPhone()).startPhone({
       account,
       store,
       calls,
@@ -84,8 +88,15 @@ connectPwa({
 const ping: Ping = async (target) =>
   (await phone.current())?.ping(target) ?? { reachable: false, cause: 'transport', message: 'No account is set up' };
 const retry = () => void phone.restart();
-// The address book serves every account, so it opens once, apart from the phone.
-const contactsService = startContacts(contacts, browserRandom, logger);
+// The address book serves every account, so it opens once, apart from the phone; its code (with the
+// vCard and CSV parsers) comes in its own chunk.
+const contactsService = import('./services/contacts/start-contacts').then(
+  ({ startContacts }) => startContacts(contacts, browserRandom, logger),
+  (error: unknown) => {
+    logger.log('warn', 'The address book could not be loaded', error);
+    return undefined;
+  },
+);
 
 function Root() {
   const settingsService = useResolved(app.settings);
@@ -120,6 +131,8 @@ createRoot(document.getElementById('root')!).render(
     <Root />
   </StrictMode>,
 );
+// The other screens' chunks follow once the first render is done, so tab switches never wait.
+whenIdle(() => void preloadScreens());
 
 // Closing the tab un-registers, so calls are not routed to a binding that is gone.
 window.addEventListener('pagehide', () => void phone.stop());

@@ -5,16 +5,13 @@ import { AccountCard } from './components/account-card';
 import { CallsPanel } from './components/calls-panel';
 import { Dialpad } from './components/dialpad';
 import { Icon } from './components/icons';
-import { MessagesScreen } from './components/messages-screen';
 import { NavTabs, screenPanelId, screenTabId } from './components/nav-tabs';
 import { useCalls } from './hooks/use-calls';
 import { useMediaQuery } from './hooks/use-media-query';
 import { useNavigation } from './hooks/use-navigation';
 import { KeyboardShortcuts } from './keyboard/keyboard-shortcuts';
-import { ContactsScreen } from './screens/contacts/contacts-screen';
-import { DiagnosticsScreen } from './screens/diagnostics/diagnostics-screen';
-import { HistoryScreen } from './screens/history/history-screen';
-import { SettingsScreen } from './screens/settings/settings-screen';
+import { lazyScreens } from './lazy/lazy-screens';
+import { ScreenBoundary } from './lazy/screen-boundary';
 
 /** Where the window is wide enough for the phone and another screen side by side. */
 const TWO_PANES = '(min-width: 900px)';
@@ -76,18 +73,12 @@ export function App() {
 }
 
 function ScreenContent({ screen }: { screen: SideScreen }) {
-  switch (screen) {
-    case 'messages':
-      return <MessagesScreen />;
-    case 'history':
-      return <HistoryScreen />;
-    case 'contacts':
-      return <ContactsScreen />;
-    case 'settings':
-      return <SettingsScreen />;
-    case 'diagnostics':
-      return <DiagnosticsScreen />;
-  }
+  const { Component } = lazyScreens[screen];
+  return (
+    <ScreenBoundary key={screen}>
+      <Component />
+    </ScreenBoundary>
+  );
 }
 
 /** The dialpad; during a call it folds away behind "New call" so the call controls keep the room. */
