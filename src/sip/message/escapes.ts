@@ -28,7 +28,7 @@ export function unescape(s: string): string {
         bytes.push(hexValue(s.charCodeAt(i + 1)) * 16 + hexValue(s.charCodeAt(i + 2)));
         i += 3;
       }
-      out += decodeUtf8(bytes);
+      out += decodeUtf8(bytes, 'escape');
     } else {
       out += s[i];
       i++;

@@ -32,41 +32,46 @@ export function pushUtf8(out: number[], cp: number): void {
 }
 
 /**
- * Decodes octets as UTF-8. An octet that is not part of a valid sequence becomes the lone
- * surrogate U+DC00+octet (as Python's "surrogateescape" does), so an escaped binary value
- * such as %FF survives a decode/encode round trip and never collides with real text.
+ * Decodes UTF-8 octets. Each maximal invalid subsequence (as the WHATWG Encoding standard
+ * delimits them) becomes one U+FFFD with `invalid` 'replace', as a WebSocket frame is read.
+ * With 'escape' each of its octets becomes the lone surrogate U+DC00+octet (Python's
+ * "surrogateescape"), so an escaped binary value such as %FF survives a decode/encode round
+ * trip and never collides with real text.
  */
-export function decodeUtf8(bytes: readonly number[]): string {
+export function decodeUtf8(bytes: ArrayLike<number>, invalid: 'replace' | 'escape'): string {
   let out = '';
   let i = 0;
   while (i < bytes.length) {
-    const b = bytes[i]!;
-    let cp = -1;
-    let len = 1;
-    if (b < 0x80) cp = b;
-    else if (b >= 0xc2 && b <= 0xdf) len = 2;
-    else if (b >= 0xe0 && b <= 0xef) len = 3;
-    else if (b >= 0xf0 && b <= 0xf4) len = 4;
-    if (len > 1 && i + len <= bytes.length) {
-      cp = b & (0xff >> (len + 1));
-      for (let k = 1; k < len; k++) {
-        const t = bytes[i + k]!;
-        if ((t & 0xc0) !== 0x80) {
-          cp = -1;
-          break;
-        }
-        cp = (cp << 6) | (t & 0x3f);
-      }
-      const min = len === 2 ? 0x80 : len === 3 ? 0x800 : 0x10000;
-      if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) cp = -1;
+    const lead = bytes[i]!;
+    const [length, low, high] = sequenceShape(lead);
+    let codePoint = lead & (0xff >> (length + 1));
+    let taken = 1;
+    for (; taken < length; taken++) {
+      const next = bytes[i + taken];
+      if (next === undefined || next < (taken === 1 ? low : 0x80) || next > (taken === 1 ? high : 0xbf)) break;
+      codePoint = (codePoint << 6) | (next & 0x3f);
     }
-    if (cp < 0) {
-      out += String.fromCharCode(0xdc00 + b);
-      i += 1;
-    } else {
-      out += String.fromCodePoint(cp);
-      i += len;
-    }
+    if (lead < 0x80) out += String.fromCharCode(lead);
+    else if (length > 1 && taken === length) out += String.fromCodePoint(codePoint);
+    else if (invalid === 'replace') out += '\ufffd';
+    else for (let k = i; k < i + taken; k++) out += String.fromCharCode(0xdc00 + bytes[k]!);
+    i += taken;
   }
   return out;
+}
+
+/**
+ * Sequence length for a lead byte and the range its first continuation byte must
+ * fall in; the narrowed ranges exclude overlong forms, surrogates and code points
+ * above U+10FFFF. Length 1 marks ASCII or a byte that cannot start a sequence.
+ */
+function sequenceShape(lead: number): [length: number, low: number, high: number] {
+  if (lead >= 0xc2 && lead <= 0xdf) return [2, 0x80, 0xbf];
+  if (lead === 0xe0) return [3, 0xa0, 0xbf];
+  if (lead === 0xed) return [3, 0x80, 0x9f];
+  if (lead >= 0xe1 && lead <= 0xef) return [3, 0x80, 0xbf];
+  if (lead === 0xf0) return [4, 0x90, 0xbf];
+  if (lead >= 0xf1 && lead <= 0xf3) return [4, 0x80, 0xbf];
+  if (lead === 0xf4) return [4, 0x80, 0x8f];
+  return [1, 0, 0];
 }

@@ -1,4 +1,4 @@
-import { decodeUtf8 } from './utf8-decode';
+import { decodeUtf8 } from '../message/utf8';
 
 /**
  * The text of one WebSocket message. RFC 7118 §4.2 lets a peer send SIP in text or
@@ -8,7 +8,7 @@ import { decodeUtf8 } from './utf8-decode';
  */
 export function frameText(data: unknown): string | undefined {
   if (typeof data === 'string') return data;
-  if (data instanceof ArrayBuffer) return decodeUtf8(new Uint8Array(data));
-  if (ArrayBuffer.isView(data)) return decodeUtf8(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+  if (data instanceof ArrayBuffer) return decodeUtf8(new Uint8Array(data), 'replace');
+  if (ArrayBuffer.isView(data)) return decodeUtf8(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), 'replace');
   return undefined;
 }

@@ -1,6 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { decodeUtf8 } from '../../../src/sip/transport/utf8-decode';
+import { decodeUtf8 as decode } from '../../../src/sip/message/utf8';
+
+const decodeUtf8 = (bytes: Uint8Array) => decode(bytes, 'replace');
 
 const bytes = (...values: number[]) => new Uint8Array(values);
 /** Any Unicode scalar value, weighted towards each UTF-8 length boundary. */
