@@ -63,15 +63,19 @@ export class OutgoingInvite {
   readonly #target: SipUri;
   readonly #extraHeaders: [string, string][];
   readonly #attach: (dialog: Dialog) => CallDialog;
+  readonly #control: CallControl;
+  readonly #deps: CallDeps;
 
   constructor(
-    private readonly control: CallControl,
-    private readonly deps: CallDeps,
+    control: CallControl,
+    deps: CallDeps,
     target: SipUri,
     extraHeaders: [string, string][],
     /** The 2xx created the call's dialog: the session attaches its dialog usage. */
     attach: (dialog: Dialog) => CallDialog,
   ) {
+    this.#control = control;
+    this.#deps = deps;
     this.#target = target;
     this.#extraHeaders = extraHeaders;
     this.#attach = attach;
@@ -82,7 +86,8 @@ export class OutgoingInvite {
   }
 
   async start(): Promise<void> {
-    const { control, deps } = this;
+    const control = this.#control;
+    const deps = this.#deps;
     if (deps.media.delayedOffer) {
       // The microphone opens while the far end rings; the offer comes in its 2xx.
       void control.media.prepare();
@@ -105,8 +110,8 @@ export class OutgoingInvite {
   /** hangup() before the call is up. */
   cancel(): void {
     this.#cancelWanted = true;
-    if (!this.#invite) return this.control.finish(LOCAL_CANCEL);
-    this.control.terminating(LOCAL_CANCEL);
+    if (!this.#invite) return this.#control.finish(LOCAL_CANCEL);
+    this.#control.terminating(LOCAL_CANCEL);
     if (this.#provisional && !this.#answered) this.#sendCancel();
   }
 
@@ -116,12 +121,12 @@ export class OutgoingInvite {
   }
 
   #build(cseq: number, authorization: DigestAuthorization | undefined): SipRequest {
-    const request = this.deps.factory.create('INVITE', this.#target, {
+    const request = this.#deps.factory.create('INVITE', this.#target, {
       to: new NameAddr(this.#target.clone()),
       callId: this.#callId,
       fromTag: this.#fromTag,
       cseq,
-      headers: [...this.#extraHeaders, ...this.control.sessionTimer.requestHeaders(), ...sdpHeaders(this.#offer)],
+      headers: [...this.#extraHeaders, ...this.#control.sessionTimer.requestHeaders(), ...sdpHeaders(this.#offer)],
       body: this.#offer ?? '',
     });
     if (authorization) request.append(authorization.header, authorization.value);
@@ -131,22 +136,22 @@ export class OutgoingInvite {
   #send(request: SipRequest): void {
     this.#invite = request;
     this.#provisional = false;
-    this.deps.sender.send(request, (response, source) => this.#receive(request, response, source));
+    this.#deps.sender.send(request, (response, source) => this.#receive(request, response, source));
   }
 
   #receive(request: SipRequest, response: SipResponse, source: ResponseSource): void {
     const { status } = response;
     if (status >= 200 && status < 300) return this.#accepted(request, response);
     // Responses to an attempt we replaced (after a challenge) no longer matter.
-    if (request !== this.#invite || this.control.state === 'ended') return;
+    if (request !== this.#invite || this.#control.state === 'ended') return;
     if (status < 200) return this.#provisionalResponse(request, response);
     this.#slots.clearAll();
     if (source === 'network' && isChallenge(response) && !this.#cancelWanted) return this.#challenged(request, response);
-    if (source === 'network' && status === 422 && !this.#cancelWanted && !this.#intervalRaised && this.control.sessionTimer.tooSmall(response)) {
+    if (source === 'network' && status === 422 && !this.#cancelWanted && !this.#intervalRaised && this.#control.sessionTimer.tooSmall(response)) {
       this.#intervalRaised = true;
-      return this.#send(this.#build(request.cseq.seq + 1, this.deps.digest?.authorizeCached('INVITE', request.uri.toString(), this.#offer ?? '')));
+      return this.#send(this.#build(request.cseq.seq + 1, this.#deps.digest?.authorizeCached('INVITE', request.uri.toString(), this.#offer ?? '')));
     }
-    this.control.finish(endForResponse(response, source, this.#rang));
+    this.#control.finish(endForResponse(response, source, this.#rang));
   }
 
   #provisionalResponse(request: SipRequest, response: SipResponse): void {
@@ -159,7 +164,7 @@ export class OutgoingInvite {
     this.#early.track(request, response);
     if (requires100rel(response) && !this.#early.reliable(request, response)) return;
     this.#rang = true;
-    const { control } = this;
+    const control = this.#control;
     if (response.has('P-Asserted-Identity')) control.setRemote(remotePartyOf(response, new NameAddr(this.#target)));
     control.early();
     control.progress(response.status, response.reason);
@@ -172,7 +177,7 @@ export class OutgoingInvite {
       if (sdp !== this.#lastEarlyAnswer) {
         this.#lastEarlyAnswer = sdp;
         void control.offerAnswer.receiveAnswer(sdp, { provisional: true }).then((applied) => {
-          if (!applied.ok) this.deps.logger.log('warn', `call: early media SDP not usable: ${applied.failure.message}`);
+          if (!applied.ok) this.#deps.logger.log('warn', `call: early media SDP not usable: ${applied.failure.message}`);
         });
       }
     } else if (response.status === 180 && this.#lastEarlyAnswer === undefined) {
@@ -182,10 +187,10 @@ export class OutgoingInvite {
   }
 
   #challenged(request: SipRequest, response: SipResponse): void {
-    const answer = answerChallenge(this.deps.digest, request, response);
-    if (!answer.ok) return this.control.finish({ ...failedWith(response), message: `Call refused: ${answer.reason}` });
+    const answer = answerChallenge(this.#deps.digest, request, response);
+    if (!answer.ok) return this.#control.finish({ ...failedWith(response), message: `Call refused: ${answer.reason}` });
     // A stale nonce says the credentials were right (RFC 7616 §3.3): not a failed attempt.
-    if (!answer.stale && ++this.#authRetries > 1) return this.control.finish({ ...WRONG_CREDENTIALS, status: response.status, reason: response.reason });
+    if (!answer.stale && ++this.#authRetries > 1) return this.#control.finish({ ...WRONG_CREDENTIALS, status: response.status, reason: response.reason });
     this.#send(this.#build(request.cseq.seq + 1, answer.authorization));
   }
 
@@ -194,9 +199,9 @@ export class OutgoingInvite {
     if (!invite) return;
     this.#cancelSent = true;
     // The CANCEL shares the INVITE's branch (§9.1), so it goes straight to the transaction layer.
-    this.deps.transactions.sendRequest(createCancel(invite), () => undefined);
+    this.#deps.transactions.sendRequest(createCancel(invite), () => undefined);
     // §9.1: a UAS that never answers the cancelled INVITE: give up after 64·T1.
-    this.#slots.start('cancel-wait', TIMER_B, () => this.control.finish(LOCAL_CANCEL));
+    this.#slots.start('cancel-wait', TIMER_B, () => this.#control.finish(LOCAL_CANCEL));
   }
 
   #accepted(request: SipRequest, response: SipResponse): void {
@@ -204,29 +209,29 @@ export class OutgoingInvite {
     if (this.#answered) {
       if (tag === this.#answered.remoteTag) {
         // A retransmission: our ACK was lost or is still on its way (§13.2.2.4).
-        if (this.#answered.ack) this.deps.send(this.#answered.ack.toString());
+        if (this.#answered.ack) this.#deps.send(this.#answered.ack.toString());
         return;
       }
       return this.#hangUpStray(request, response, tag);
     }
-    if (this.control.state === 'ended') return this.#hangUpStray(request, response, tag);
-    const dialog = this.#early.confirm(tag, response) ?? Dialog.asUac(request, response, this.deps.random);
+    if (this.#control.state === 'ended') return this.#hangUpStray(request, response, tag);
+    const dialog = this.#early.confirm(tag, response) ?? Dialog.asUac(request, response, this.#deps.random);
     if (!dialog) {
-      this.deps.logger.log('warn', 'call: a 2xx without To tag or Contact cannot be acknowledged');
-      return this.control.finish({ ...failedWith(response), message: 'Call failed: the far end answered with an unusable 2xx' });
+      this.#deps.logger.log('warn', 'call: a 2xx without To tag or Contact cannot be acknowledged');
+      return this.#control.finish({ ...failedWith(response), message: 'Call failed: the far end answered with an unusable 2xx' });
     }
     this.#answered = { remoteTag: tag, ack: undefined };
     this.#slots.clearAll();
     const callDialog = this.#attach(dialog);
-    this.control.sessionTimer.responded(response);
-    if (response.has('P-Asserted-Identity')) this.control.setRemote(remotePartyOf(response, new NameAddr(this.#target)));
+    this.#control.sessionTimer.responded(response);
+    if (response.has('P-Asserted-Identity')) this.#control.setRemote(remotePartyOf(response, new NameAddr(this.#target)));
     if (this.#offer !== undefined) this.#acceptAnswer(callDialog, request, response, tag);
     else void this.#answerOfferIn2xx(callDialog, request, response);
   }
 
   /** Early offer: the 2xx (or the 18x of that dialog) has the answer; ACK at once. */
   #acceptAnswer(callDialog: CallDialog, request: SipRequest, response: SipResponse, tag: string): void {
-    const { control } = this;
+    const control = this.#control;
     this.#sendAck(callDialog, request, undefined);
     control.ringback(false);
     // The 487/200 race: the far end answered while our CANCEL was on its way; hang up (§15).
@@ -241,7 +246,7 @@ export class OutgoingInvite {
 
   /** Delayed offer: the 2xx has the far end's offer and our answer goes in the ACK (§13.2.2.4). */
   async #answerOfferIn2xx(callDialog: CallDialog, request: SipRequest, response: SipResponse): Promise<void> {
-    const { control } = this;
+    const control = this.#control;
     control.ringback(false);
     const offer = sdpOf(response);
     if (offer === undefined) {
@@ -260,23 +265,23 @@ export class OutgoingInvite {
     const headers = [...credentialsOf(request), ...sdpHeaders(sdp)];
     const ack = callDialog.dialog.createAck(request.cseq.seq, { headers, body: sdp ?? '' });
     if (this.#answered) this.#answered.ack = ack;
-    this.deps.sender.sendAck(ack);
+    this.#deps.sender.sendAck(ack);
   }
 
   /** §13.2.2.4: a 2xx we do not want (another fork, or after the call ended) is ACKed and then BYEd. */
   #hangUpStray(request: SipRequest, response: SipResponse, tag: string): void {
     const sent = this.#strays.get(tag);
     if (sent) {
-      this.deps.send(sent.toString());
+      this.#deps.send(sent.toString());
       return;
     }
-    const dialog = this.#early.confirm(tag, response) ?? Dialog.asUac(request, response, this.deps.random);
+    const dialog = this.#early.confirm(tag, response) ?? Dialog.asUac(request, response, this.#deps.random);
     if (!dialog) return;
     const ack = dialog.createAck(request.cseq.seq, { headers: credentialsOf(request) });
     this.#strays.set(tag, ack);
-    this.deps.sender.sendAck(ack);
-    const bye = dialog.createRequest('BYE', { headers: [['User-Agent', this.deps.identity.userAgent]] });
-    this.deps.sender.send(bye, () => undefined);
+    this.#deps.sender.sendAck(ack);
+    const bye = dialog.createRequest('BYE', { headers: [['User-Agent', this.#deps.identity.userAgent]] });
+    this.#deps.sender.send(bye, () => undefined);
   }
 }
 

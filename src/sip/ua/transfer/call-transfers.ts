@@ -38,11 +38,13 @@ export class CallTransfers {
   /** A transfer of us connected: the transferor's BYE that follows ends the call as transferred. */
   #transferredAway = false;
   readonly #deps: CallDeps;
+  readonly #host: TransferHost;
 
   constructor(
-    private readonly host: TransferHost,
+    host: TransferHost,
     deps: CallDeps,
   ) {
+    this.#host = host;
     this.#deps = deps;
   }
 
@@ -51,7 +53,7 @@ export class CallTransfers {
    * ends ('transferred'), on failure the call goes on, resumed if we held it here.
    */
   async refer(referTo: NameAddr, accepted?: () => void): Promise<TransferResult> {
-    const { host } = this;
+    const host = this.#host;
     const callDialog = host.callDialog;
     if (host.state !== 'established' || !callDialog) return this.refused('only a connected call can be transferred');
     if (this.#outgoing) return { state: 'failed', message: 'Transfer failed: this call is being transferred already' };
@@ -71,14 +73,14 @@ export class CallTransfers {
   /** A transfer that cannot start: reported as an event and returned. */
   refused(why: string): TransferResult {
     const result: TransferResult = { state: 'failed', message: `Transfer failed: ${why}` };
-    this.host.progress(result);
+    this.#host.progress(result);
     return result;
   }
 
   /** A REFER in the call's dialog: the far end transfers us (transferee.ts). */
   referReceived(incoming: IncomingRequest): void {
-    const callDialog = this.host.callDialog;
-    if (this.host.state !== 'established' || !callDialog) {
+    const callDialog = this.#host.callDialog;
+    if (this.#host.state !== 'established' || !callDialog) {
       incoming.reply(403, { reason: 'Call Not Connected' });
       return;
     }
@@ -87,7 +89,7 @@ export class CallTransfers {
       return;
     }
     this.#beingTransferred = true;
-    void acceptTransfer({ incoming, callDialog, deps: this.#deps, placeCall: (target, headers) => this.host.placeCall(target, headers) }).then(
+    void acceptTransfer({ incoming, callDialog, deps: this.#deps, placeCall: (target, headers) => this.#host.placeCall(target, headers) }).then(
       (call) => {
         if (!call || call.state === 'ended' || call.state === 'established') {
           this.#beingTransferred = false;
