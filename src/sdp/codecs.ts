@@ -33,33 +33,19 @@ interface StaticCodec {
   channels: number;
 }
 
-/** RFC 3551 §6, tables 4 and 5: payload types whose meaning needs no a=rtpmap. */
-const STATIC_PAYLOAD_TYPES: ReadonlyMap<number, StaticCodec> = new Map([
-  [0, { name: 'PCMU', clockRate: 8000, channels: 1 }],
-  [3, { name: 'GSM', clockRate: 8000, channels: 1 }],
-  [4, { name: 'G723', clockRate: 8000, channels: 1 }],
-  [5, { name: 'DVI4', clockRate: 8000, channels: 1 }],
-  [6, { name: 'DVI4', clockRate: 16000, channels: 1 }],
-  [7, { name: 'LPC', clockRate: 8000, channels: 1 }],
-  [8, { name: 'PCMA', clockRate: 8000, channels: 1 }],
-  [9, { name: 'G722', clockRate: 8000, channels: 1 }],
-  [10, { name: 'L16', clockRate: 44100, channels: 2 }],
-  [11, { name: 'L16', clockRate: 44100, channels: 1 }],
-  [12, { name: 'QCELP', clockRate: 8000, channels: 1 }],
-  [13, { name: 'CN', clockRate: 8000, channels: 1 }],
-  [14, { name: 'MPA', clockRate: 90000, channels: 1 }],
-  [15, { name: 'G728', clockRate: 8000, channels: 1 }],
-  [16, { name: 'DVI4', clockRate: 11025, channels: 1 }],
-  [17, { name: 'DVI4', clockRate: 22050, channels: 1 }],
-  [18, { name: 'G729', clockRate: 8000, channels: 1 }],
-  [25, { name: 'CelB', clockRate: 90000, channels: 1 }],
-  [26, { name: 'JPEG', clockRate: 90000, channels: 1 }],
-  [28, { name: 'nv', clockRate: 90000, channels: 1 }],
-  [31, { name: 'H261', clockRate: 90000, channels: 1 }],
-  [32, { name: 'MPV', clockRate: 90000, channels: 1 }],
-  [33, { name: 'MP2T', clockRate: 90000, channels: 1 }],
-  [34, { name: 'H263', clockRate: 90000, channels: 1 }],
-]);
+/** RFC 3551 §6, tables 4 and 5: payload types whose meaning needs no a=rtpmap, written as one would be. */
+const STATIC_PAYLOAD_TYPES: ReadonlyMap<number, StaticCodec> = new Map(
+  ([
+    [0, 'PCMU/8000'], [3, 'GSM/8000'], [4, 'G723/8000'], [5, 'DVI4/8000'], [6, 'DVI4/16000'], [7, 'LPC/8000'],
+    [8, 'PCMA/8000'], [9, 'G722/8000'], [10, 'L16/44100/2'], [11, 'L16/44100'], [12, 'QCELP/8000'],
+    [13, 'CN/8000'], [14, 'MPA/90000'], [15, 'G728/8000'], [16, 'DVI4/11025'], [17, 'DVI4/22050'],
+    [18, 'G729/8000'], [25, 'CelB/90000'], [26, 'JPEG/90000'], [28, 'nv/90000'], [31, 'H261/90000'],
+    [32, 'MPV/90000'], [33, 'MP2T/90000'], [34, 'H263/90000'],
+  ] as const).map(([payload, rtpmap]) => {
+    const [name = '', clockRate, channels = '1'] = rtpmap.split('/');
+    return [payload, { name, clockRate: Number(clockRate), channels: Number(channels) }];
+  }),
+);
 
 /**
  * Formats that carry no voice of their own: DTMF events, comfort noise, redundancy, retransmission
