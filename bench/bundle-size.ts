@@ -103,13 +103,19 @@ export async function librarySize(name: string, entry: string, outDir: string): 
   return sizeOf(name, outDir, files, lengths);
 }
 
+/** The production app build: its first load, and the size of any set of its files. */
+export interface AppBuild {
+  firstLoad: BundleSize;
+  size(name: string, files: string[]): Promise<BundleSize>;
+}
+
 /**
  * Builds the app as `npm run build` does, into `distDir`, and sizes what a first visit fetches:
  * index.html and the scripts and stylesheets it references (the entry, its static imports as
  * modulepreload, CSS). Lazy chunks, icons, the manifest and the service worker's later precache
- * are not part of the first load.
+ * are not part of the first load; `size` weighs other sets, such as what a cold start fetched.
  */
-export async function buildAppAndSizeFirstLoad(distDir: string): Promise<BundleSize> {
+export async function buildApp(distDir: string): Promise<AppBuild> {
   const lengths = new Map<string, Map<string, number>>();
   await build({
     configFile: path.join(ROOT, 'vite.config.ts'),
@@ -119,7 +125,8 @@ export async function buildAppAndSizeFirstLoad(distDir: string): Promise<BundleS
     plugins: [moduleLengths(lengths)],
     build: { outDir: distDir, emptyOutDir: true },
   });
-  return sizeOf('Tabphone app, first load (HTML + JS + CSS)', distDir, await firstLoadPaths(distDir), lengths);
+  const size = (name: string, files: string[]) => sizeOf(name, distDir, files, lengths);
+  return { firstLoad: await size('Tabphone app, first load (HTML + JS + CSS)', await firstLoadPaths(distDir)), size };
 }
 
 /** index.html and the same-origin scripts, module preloads and stylesheets it references. */

@@ -9,13 +9,14 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { startBrowserBenchStack } from './browser-bench-stack';
-import { buildAppAndSizeFirstLoad, librarySize, LIBRARY_ENTRIES, type BundleSize } from './bundle-size';
+import { buildApp, librarySize, LIBRARY_ENTRIES, type BundleSize } from './bundle-size';
 import { measureCallSetup, type CallSetupSamples } from './call-setup';
 import { readCorpora } from './corpus';
 import { inLoopbackOnlyNamespace, rerunInLoopbackNamespace } from './loopback-namespace';
 import { describeMachine, loadAverage } from './machine';
 import { measureHeap, type HeapFigures } from './memory';
 import { runParseBenchmark } from './parse-throughput';
+import { scriptsFetchedUntilRegistered } from './startup-fetches';
 import { measureRegistration } from './registration';
 import { renderTable, type Contest } from './report-table';
 import { previousRunSummary, renderResults } from './results-file';
@@ -44,7 +45,8 @@ try {
   const libraries: BundleSize[] = [];
   for (const { name, entry } of LIBRARY_ENTRIES) libraries.push(await librarySize(name, entry, path.join(work, entry)));
   const appDist = path.join(work, 'app');
-  const firstLoad = await buildAppAndSizeFirstLoad(appDist);
+  const app = await buildApp(appDist);
+  const { firstLoad } = app;
 
   step('registration and recovery (Node)');
   const registration = await measureRegistration({ runs: RUNS * 2, outages: 3, outageMs: 1_000 });
@@ -54,6 +56,7 @@ try {
   let chromiumVersion: string;
   let calls: Contest<CallSetupSamples>;
   let heap: Contest<HeapFigures>;
+  let coldStart: BundleSize;
   try {
     chromiumVersion = stack.browser.version();
     const env = { browser: stack.browser, seen: stack.seen, busyUser: stack.busy.user, stunUrl: stack.stun.url, deadStunUrl: stack.deadStun.url };
@@ -68,6 +71,8 @@ try {
       RUNS,
     );
     calls = { tabphone: tabphone!, jssip: jssip!, sipjs: sipjs! };
+    step('  what a cold start fetches until registered');
+    coldStart = await app.size('Tabphone app, everything fetched until registered', await scriptsFetchedUntilRegistered(stack.browser, stack.tabphone, '1025'));
     step('  memory');
     heap = {
       tabphone: await measureHeap(stack.browser, stack.tabphone, '1005', ['1006', '1007', '1008', '1009']),
@@ -78,7 +83,7 @@ try {
     await stack.close();
   }
 
-  const rows = tableRows(parse, libraries, firstLoad, calls, registration, heap);
+  const rows = tableRows(parse, libraries, firstLoad, coldStart, calls, registration, heap);
   const table = renderTable(rows);
   console.log(table);
   const resultsPath = path.join(import.meta.dirname, 'results.md');
@@ -93,7 +98,7 @@ try {
     corpora: corpora.map(({ name, messages }) => ({ name, size: messages.length })),
     runs: RUNS,
     table,
-    bundles: [...libraries, firstLoad],
+    bundles: [...libraries, firstLoad, coldStart],
     calls,
     registration,
   }, earlier === undefined ? undefined : previousRunSummary(earlier));
