@@ -53,9 +53,17 @@ function result<T extends object>(failure: MediaFailure): MediaResult<T> {
   return { ok: false, failure };
 }
 
-/** "a=ice-ufrag" of the first m= line (or the session): it changes exactly when ICE restarts. */
-function iceUfrag(sdp: SessionDescription): string | undefined {
-  return sdp.media[0]?.iceUfrag ?? sdp.iceUfrag;
+/** The first "a=ice-ufrag" of our SDP text: it changes exactly when ICE restarts. Read without a full parse. */
+function iceUfrag(sdp: string): string | undefined {
+  return /^a=ice-ufrag:(\S+)/m.exec(sdp)?.[1];
+}
+
+/** A remote offer as received and parsed, the streams our answer refuses, and the SDP we apply. */
+interface CheckedOffer {
+  text: string;
+  remote: SessionDescription;
+  rejected: RejectedMedia[];
+  sdp: string;
 }
 
 function countCandidates(sdp: SessionDescription): IceGatheringReport['candidates'] {
@@ -81,6 +89,9 @@ const EMPTY_SUMMARY: MediaStatsSummary = {
  *
  * The peer connection is made with a candidate pool of one, so ICE gathering (and the STUN/TURN
  * round trips) start at once, in parallel with getUserMedia, rather than after setLocalDescription.
+ * An incoming call's offer is applied while it rings (prepareAnswer), without opening the microphone
+ * or sending anything; answering then opens the microphone and puts it on the transceiver that
+ * offer made.
  * Offers and answers are shaped to the account profile twice: setCodecPreferences makes the
  * browser negotiate only profile codecs, and the SDP module rewrites the text we send for what
  * that cannot express (ptime, telephone-event events, dropped video).
@@ -102,6 +113,9 @@ export class WebRtcMediaSession extends Emitter<MediaSessionEvents> implements M
   /** ICE username fragment of the last description we handed out: same fragment, same candidates. */
   private sentUfrag: string | undefined;
   private lastRemoteAnswer: string | undefined;
+  private preparedOffer: CheckedOffer | undefined;
+  /** createAnswer was called: preparing ahead is no longer worth it. */
+  private answerAsked = false;
   private watch: CandidateWatch | undefined;
   private lastSnapshot: RtpStatsSnapshot | undefined;
   private lastSummary: MediaStatsSummary = EMPTY_SUMMARY;
@@ -158,21 +172,42 @@ export class WebRtcMediaSession extends Emitter<MediaSessionEvents> implements M
 
   createAnswer(remoteOffer: string, options: { direction?: MediaDirection } = {}): Promise<SdpResult> {
     const requestedAt = this.deps.timers.now();
+    this.answerAsked = true;
+    const checked = this.checkOffer(remoteOffer);
+    // The first answer opens the microphone at once, not after the operations queued before it;
+    // never for an offer we cannot take.
+    const earlyMicrophone = this.sender || !checked.ok ? undefined : this.openMicrophoneOnce();
     return this.operation(async (pc) => {
-      const remote = parse(remoteOffer);
-      const normalized = normalizeRemoteDescription(remote, { role: 'offer', capabilities: this.profileCodecs() });
-      if (!normalized.ok) {
-        return result(unusableRemoteFailure(normalized));
-      }
-      const sender = await this.openSender(pc);
-      if (!sender.ok) return sender;
-      const applied = await this.applyRemote(pc, 'offer', write(normalized.sdp));
+      if (!checked.ok) return checked;
+      // The microphone opens before the offer is applied: side by side in Chromium, both took
+      // longer (bench/call-setup.ts) than one after the other.
+      const mic = this.sender ? undefined : await (earlyMicrophone ?? this.openMicrophoneOnce());
+      if (mic && !mic.ok) return mic;
+      const applied = await this.applyOffer(pc, checked);
       if (!applied.ok) return applied;
-      const transceiver = this.transceiverOf(pc, sender.sender);
+      const transceiver = this.sender ? this.transceiverOf(pc, this.sender) : this.offeredAudio(pc);
+      if (!transceiver) return result(mediaFailure('internal', { detail: 'the offer has no audio transceiver' }));
+      if (mic) this.attachMicrophone(transceiver.sender, mic);
       transceiver.direction = options.direction ?? 'sendrecv';
       this.preferProfileCodecs(transceiver);
-      const answer = await pc.createAnswer();
-      return this.localDescription(pc, answer, requestedAt, { remote, rejected: normalized.rejected });
+      return this.localDescription(pc, await pc.createAnswer(), requestedAt, checked);
+    });
+  }
+
+  /**
+   * Gets ready to answer `remoteOffer` while the phone rings: applies it, but neither opens the
+   * microphone nor sets our description, so the far end learns nothing yet.
+   */
+  async prepareAnswer(remoteOffer: string): Promise<MediaResult> {
+    // One task later, so the ringing line is drawn before this work.
+    await new Promise<void>((resolve) => this.deps.timers.setTimeout(() => resolve(), 0));
+    return this.operation(async (pc) => {
+      if (this.sender || this.answerAsked) return { ok: true };
+      const checked = this.checkOffer(remoteOffer);
+      if (!checked.ok) return checked;
+      const applied = await this.applyOffer(pc, checked);
+      if (applied.ok) this.preparedOffer = checked;
+      return applied;
     });
   }
 
@@ -297,6 +332,15 @@ export class WebRtcMediaSession extends Emitter<MediaSessionEvents> implements M
   /** Opens the microphone once and adds its track; an addTrack transceiver is the one a remote offer's audio binds to (JSEP §5.10). */
   private async openSender(pc: RTCPeerConnection): Promise<MediaResult<{ sender: RTCRtpSender }>> {
     if (this.sender) return { ok: true, sender: this.sender };
+    const mic = await this.openMicrophoneOnce();
+    if (!mic.ok) return mic;
+    const sender = pc.addTrack(mic.track, mic.stream);
+    this.useSender(sender, mic.track);
+    return { ok: true, sender };
+  }
+
+  /** The microphone's track, opened once per session; a failure is asked again next time. */
+  private async openMicrophoneOnce(): Promise<MediaResult<{ stream: MediaStream; track: MediaStreamTrack }>> {
     this.microphone ??= openMicrophone(this.options.inputDeviceId);
     const mic = await this.microphone;
     if (!mic.ok) {
@@ -307,13 +351,52 @@ export class WebRtcMediaSession extends Emitter<MediaSessionEvents> implements M
     if (this.closed) return result(mediaFailure('closed'));
     const track = mic.stream.getAudioTracks()[0];
     if (!track) return result(mediaFailure('microphone-missing', { detail: 'the stream has no audio track' }));
+    return { ok: true, stream: mic.stream, track };
+  }
+
+  /**
+   * Puts the microphone on the sender of the transceiver a remote offer made, before our answer.
+   * The answer does not wait for replaceTrack: audio flows only once ICE and DTLS are up.
+   */
+  private attachMicrophone(sender: RTCRtpSender, mic: { stream: MediaStream; track: MediaStreamTrack }): void {
+    sender.replaceTrack(mic.track).catch((error: unknown) => this.deps.logger?.log('error', 'the microphone could not join the call', error));
+    sender.setStreams?.(mic.stream);
+    this.useSender(sender, mic.track);
+  }
+
+  private useSender(sender: RTCRtpSender, track: MediaStreamTrack): void {
     track.enabled = !this.muted;
     this.microphoneTrack = track;
-    this.sender = pc.addTrack(track, mic.stream);
-    this.sender.dtmf?.addEventListener('tonechange', (event) => {
+    this.sender = sender;
+    sender.dtmf?.addEventListener('tonechange', (event) => {
       if (event.tone !== '') this.safeEmit('dtmf', event.tone);
     });
-    return { ok: true, sender: this.sender };
+  }
+
+  /** Parses a remote offer and checks it against the profile; the streams our answer refuses come with it. */
+  private checkOffer(text: string): MediaResult<CheckedOffer> {
+    try {
+      const remote = parse(text);
+      const normalized = normalizeRemoteDescription(remote, { role: 'offer', capabilities: this.profileCodecs() });
+      if (!normalized.ok) return result(unusableRemoteFailure(normalized));
+      return { ok: true, text, remote, rejected: normalized.rejected, sdp: write(normalized.sdp) };
+    } catch (error) {
+      // Runs outside operation()'s guard: a malformed offer must still end as a failure value.
+      return result(mediaFailure('internal', { detail: describeError(error) }));
+    }
+  }
+
+  /** Applies a checked remote offer, unless prepareAnswer applied this one already. */
+  private async applyOffer(pc: RTCPeerConnection, offer: CheckedOffer): Promise<MediaResult> {
+    const prepared = this.preparedOffer;
+    this.preparedOffer = undefined;
+    if (prepared?.text === offer.text && pc.signalingState === 'have-remote-offer') return { ok: true };
+    return this.applyRemote(pc, 'offer', offer.sdp);
+  }
+
+  /** The audio transceiver setRemoteDescription made for the offer's audio (no microphone on it yet). */
+  private offeredAudio(pc: RTCPeerConnection): RTCRtpTransceiver | undefined {
+    return pc.getTransceivers().find((t) => t.mid !== null && t.direction !== 'stopped' && t.receiver.track.kind === 'audio');
   }
 
   /** True when the negotiated direction lets our audio go out (not before an answer, not while the far end holds us). */
@@ -373,38 +456,38 @@ export class WebRtcMediaSession extends Emitter<MediaSessionEvents> implements M
       ...(this.options.gathering ? { timings: this.options.gathering } : {}),
     });
     this.watch = watch;
+    let outcome: IceGatheringReport['outcome'];
     try {
       await pc.setLocalDescription(description);
-      const gathered = await this.awaitCandidates(pc, watch, requestedAt);
+      const gathered = await this.awaitCandidates(pc, watch);
       if (!gathered.ok) return gathered;
+      outcome = gathered.outcome;
     } finally {
       watch.cancel();
       this.watch = undefined;
     }
 
-    const local = parse(pc.localDescription?.sdp ?? '');
+    const text = pc.localDescription?.sdp ?? '';
+    const local = parse(text);
+    this.safeEmit('ice-gathering', { outcome, elapsedMs: this.deps.timers.now() - requestedAt, candidates: countCandidates(local) });
     const full = answering ? applyRejections(local, answering.remote, answering.rejected) : local;
     const shaped = shapeLocalDescription(full, { ...this.profile, role: answering ? 'answer' : 'offer' });
     if (!shaped.ok) return result(mediaFailure('no-common-codec', { message: shaped.reason }));
-    this.sentUfrag = iceUfrag(local);
+    this.sentUfrag = iceUfrag(text);
     return { ok: true, sdp: write(this.origin.stamp(shaped.sdp)) };
   }
 
-  private async awaitCandidates(pc: RTCPeerConnection, watch: CandidateWatch, requestedAt: number): Promise<MediaResult> {
-    const ufrag = iceUfrag(parse(pc.localDescription?.sdp ?? ''));
-    let outcome: IceGatheringReport['outcome'] = 'reused';
-    if (this.sentUfrag === undefined || ufrag !== this.sentUfrag) {
-      watch.start();
-      const decision = await watch.decision;
-      if (!decision) return result(mediaFailure('closed'));
-      if (!decision.ok) {
-        return result(mediaFailure('no-relay-candidate', { detail: `no relay candidate after ${decision.elapsedMs} ms` }));
-      }
-      outcome = decision.outcome;
+  /** Waits under the gathering policy, unless the ICE session is the one of our last description. */
+  private async awaitCandidates(pc: RTCPeerConnection, watch: CandidateWatch): Promise<MediaResult<{ outcome: IceGatheringReport['outcome'] }>> {
+    const ufrag = iceUfrag(pc.localDescription?.sdp ?? '');
+    if (this.sentUfrag !== undefined && ufrag === this.sentUfrag) return { ok: true, outcome: 'reused' };
+    watch.start();
+    const decision = await watch.decision;
+    if (!decision) return result(mediaFailure('closed'));
+    if (!decision.ok) {
+      return result(mediaFailure('no-relay-candidate', { detail: `no relay candidate after ${decision.elapsedMs} ms` }));
     }
-    const candidates = countCandidates(parse(pc.localDescription?.sdp ?? ''));
-    this.safeEmit('ice-gathering', { outcome, elapsedMs: this.deps.timers.now() - requestedAt, candidates });
-    return { ok: true };
+    return { ok: true, outcome: decision.outcome };
   }
 
   private onTrack(track: MediaStreamTrack): void {

@@ -1,6 +1,6 @@
 import type { CallEnd, CallSession, TransferProgress, TransferResult } from '../sip';
 import type { MediaEngine, MediaStatsSummary } from '../sip/media-port';
-import type { Logger, Timers } from '../sip/ports';
+import type { Logger, TimerHandle, Timers } from '../sip/ports';
 import { swapPair, type CallLine, type CallRemote, type CallsStore } from '../stores/calls';
 import { parseDialTarget, type DialTarget } from './dial-target';
 import type { Ringer } from './ringer';
@@ -147,20 +147,42 @@ export function createCallService(options: CallServiceOptions): CallService {
   const unsubscribes = new Map<string, (() => void)[]>();
   const removals = new Set<unknown>();
   let ringing: 'ringtone' | 'call-waiting' | undefined;
-  /** Calls that replace one of ours (RFC 3891): answered at once, so they must not ring. */
+  /** A ring about to start; see refreshRinger. */
+  let ringStart: TimerHandle | undefined;
+  /**
+   * Calls that do not ring: those that replace one of ours (RFC 3891), answered at once, and those
+   * the user has pressed Answer on, silent from the press rather than from the 200.
+   */
   const silent = new Set<string>();
 
   const update = (id: string, patch: Partial<Omit<CallLine, 'id'>>) => store.getState().updateLine(id, patch);
 
-  function refreshRinger(): void {
+  function wantedRing(): typeof ringing {
     const lines = store.getState().lines;
     const ringingIn = lines.some((l) => l.direction === 'incoming' && (l.state === 'incoming' || l.state === 'early') && !silent.has(l.id));
     // During a call, a loud ringtone would drown the conversation: a call-waiting beep instead.
-    const next = !ringingIn ? undefined : lines.some((l) => l.state === 'established') ? 'call-waiting' : 'ringtone';
+    return !ringingIn ? undefined : lines.some((l) => l.state === 'established') ? 'call-waiting' : 'ringtone';
+  }
+
+  function applyRing(next: typeof ringing): void {
     if (next === ringing) return;
     ringing = next;
     if (next) ringer.ring(next);
     else ringer.stop();
+  }
+
+  /**
+   * Stops ringing at once; starts it one task later, so that the ringing line is drawn first (the
+   * ringer renders its tone and starts audio output) and a call answered at once does not ring.
+   */
+  function refreshRinger(): void {
+    const next = wantedRing();
+    if (next === undefined) return applyRing(undefined);
+    if (next === ringing || ringStart !== undefined) return;
+    ringStart = timers.setTimeout(() => {
+      ringStart = undefined;
+      applyRing(wantedRing());
+    }, 0);
   }
 
   function ended(call: PhoneCall, end: CallEnd): void {
@@ -205,12 +227,14 @@ export function createCallService(options: CallServiceOptions): CallService {
     refreshRinger();
   }
 
+  /** Every other answered call that is not held or being held. */
+  function othersToHold(id: string | undefined): CallLine[] {
+    return store.getState().lines.filter((l) => l.id !== id && l.state === 'established' && !l.hold.local && l.holdPending === undefined);
+  }
+
   /** Puts every other answered, not yet held call on hold: only one call talks at a time. */
   async function holdOthers(id: string | undefined): Promise<void> {
-    const others = store
-      .getState()
-      .lines.filter((l) => l.id !== id && l.state === 'established' && !l.hold.local && l.holdPending === undefined);
-    await Promise.all(others.map((l) => hold(l.id)));
+    await Promise.all(othersToHold(id).map((l) => hold(l.id)));
   }
 
   async function hold(id: string): Promise<void> {
@@ -267,9 +291,14 @@ export function createCallService(options: CallServiceOptions): CallService {
     async answer(id) {
       const call = calls.get(id);
       if (!call) return;
-      store.getState().select(id);
-      await holdOthers(id);
+      silent.add(id);
+      refreshRinger();
+      // With no other call to hold first, answering starts before the selection is drawn.
       // A failure (microphone blocked, no common codec) ends the call with its reason.
+      const answered = othersToHold(id).length === 0 ? call.answer() : undefined;
+      store.getState().select(id);
+      if (answered) return answered;
+      await holdOthers(id);
       await call.answer();
     },
 
@@ -334,6 +363,8 @@ export function createCallService(options: CallServiceOptions): CallService {
       for (const call of [...calls.values()]) call.hangup();
       for (const handle of removals) timers.clearTimeout(handle);
       removals.clear();
+      if (ringStart !== undefined) timers.clearTimeout(ringStart);
+      ringStart = undefined;
       ringer.stop();
     },
   };

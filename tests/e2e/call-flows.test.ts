@@ -9,6 +9,7 @@ import { callLine, dial, lineCount, lineStatus } from './support/call-page';
 import { launchChromium } from './support/chromium';
 import { lastClickAt, recordClickTimes } from './support/click-times';
 import { e2eContext } from './support/e2e-context';
+import { countMicrophoneOpens, microphoneOpens } from './support/microphone-opens';
 import { recordPbxMessages, requestsFrom, responsesIn, type SeenMessage } from './support/pbx-messages';
 import { firstInboundAudio, keepPeerConnections, rtpBytes, watchFirstInboundAudio, type RtpBytes } from './support/peer-connections';
 
@@ -61,7 +62,7 @@ describe('call flows between tabs through the embedded PBX, in Chromium', () => 
   });
 
   async function phone(user: string, params: Record<string, string> = {}): Promise<AppPage> {
-    return openRegisteredApp(browser, appServer.url, { user, ...params }, { viewport: PHONE_SIZE, initScripts: [keepPeerConnections, recordClickTimes] });
+    return openRegisteredApp(browser, appServer.url, { user, ...params }, { viewport: PHONE_SIZE, initScripts: [keepPeerConnections, recordClickTimes, countMicrophoneOpens] });
   }
 
   /** Two registered phones; `run` gets them and both are closed afterwards, with no page errors. */
@@ -130,6 +131,8 @@ describe('call flows between tabs through the embedded PBX, in Chromium', () => 
           `${firstAudio.statsMs.toFixed(0)} ms by getStats every 10 ms, ${firstAudio.unmuteMs?.toFixed(0) ?? '—'} ms by the remote track's unmute`,
       );
       await rtpWhile([caller, callee], bothWays);
+      // The callee's microphone opened once, on Answer, and its audio is what flows.
+      expect(await microphoneOpens(callee.page)).toBe(1);
 
       await button(callee, '1000', 'Hold').click();
       await expect.poll(() => lineStatus(callee.page, '1000'), WAIT).toBe('On hold');
@@ -150,7 +153,7 @@ describe('call flows between tabs through the embedded PBX, in Chromium', () => 
     });
   });
 
-  it('cancels a call that is still ringing: the callee sees a missed call, the caller "Cancelled"', async () => {
+  it('cancels a call that is still ringing: the callee sees a missed call, the caller "Cancelled", and never opened its microphone', async () => {
     await withPhones(['1002'], '1003', async (caller, callee) => {
       const from = seen.length;
       await dial(caller.page, '1003');
@@ -163,6 +166,9 @@ describe('call flows between tabs through the embedded PBX, in Chromium', () => 
       expect(await button(callee, '1002', 'Answer').count()).toBe(0);
       expect(requestsFrom(seen.slice(from), 'CANCEL', '1002')).toHaveLength(1);
       expect(responsesIn(seen.slice(from), 'INVITE', 487)).toHaveLength(1);
+      // Privacy: nobody answered, so the callee's microphone stayed closed the whole time it rang.
+      expect(await microphoneOpens(callee.page)).toBe(0);
+      expect(await microphoneOpens(caller.page)).toBe(1);
       // An ordinary ending: the missed call leaves the panel after a short while.
       await expect.poll(() => lineCount(callee.page), WAIT).toBe(0);
     });

@@ -115,7 +115,7 @@ describe('re-INVITE and UPDATE from the far end', () => {
     expect(second!.status).toBe(200);
     expect(second!.body).toBe(first!.body);
     expect(originVersion(second!.body)).toBe(originVersion(first!.body));
-    expect(bob.engine.lastSession.calls).toEqual(['prepare', 'createAnswer sendrecv', 'createAnswer sendrecv']);
+    expect(bob.engine.lastSession.calls).toEqual(['prepareAnswer', 'createAnswer sendrecv', 'createAnswer sendrecv']);
   });
 
   it('puts our offer in the 200 to a re-INVITE without SDP and takes the answer from the ACK', async () => {

@@ -38,7 +38,7 @@ function lastResponse(phone: ScriptedPhone, method: string, status: number): Sip
 }
 
 describe('incoming calls', () => {
-  it('rings at once with 180 Ringing carrying our To tag and Contact, and starts the media before Answer', async () => {
+  it('rings at once with 180 Ringing carrying our To tag and Contact, and gets the media ready with the microphone closed', async () => {
     const { bob, responses, events } = await scriptedCallsBob({ body: CHROME_OFFER, headers: ['Record-Route: <sip:127.0.0.1:5070;transport=ws;lr>'] });
     const [ringing] = responses();
     expect(responses().map((r) => r.status)).toEqual([180]);
@@ -49,8 +49,9 @@ describe('incoming calls', () => {
     expect(call.direction).toBe('incoming');
     expect(call.state).toBe('incoming');
     expect(call.remote).toEqual({ uri: 'sip:1002@127.0.0.1', user: '1002' });
-    expect(bob.engine.lastSession.calls).toEqual(['prepare']);
-    expect(bob.engine.lastSession.microphoneOpen).toBe(true);
+    expect(bob.engine.lastSession.calls).toEqual(['prepareAnswer']);
+    // Nobody has answered: the microphone must not listen yet.
+    expect(bob.engine.lastSession.microphoneOpen).toBe(false);
     expect(events()).toEqual([]);
   });
 
@@ -78,7 +79,8 @@ describe('incoming calls', () => {
     await elapse(clock, 10_000, 500);
     expect(responses(200)).toHaveLength(3);
     expect(events()).toEqual(['state established']);
-    expect(bob.engine.lastSession.calls).toEqual(['prepare', 'createAnswer sendrecv']);
+    expect(bob.engine.lastSession.calls).toEqual(['prepareAnswer', 'createAnswer sendrecv']);
+    expect(bob.engine.lastSession.microphoneOpen).toBe(true);
   });
 
   it('hangs up with a BYE and ends failed when no ACK comes within 64·T1', async () => {
@@ -166,17 +168,18 @@ describe('incoming calls', () => {
     await settle(clock);
     const call = bob.ringing;
     expect(call.remote).toEqual({ uri: 'sip:192.168.80.100' });
-    expect(bob.engine.lastSession.calls).toEqual(['prepare']);
+    expect(bob.engine.lastSession.calls).toEqual([]);
+    expect(bob.engine.lastSession.microphoneOpen).toBe(false);
     await call.answer();
     await settle(clock);
     const ok = lastResponse(cucm, 'INVITE', 200);
     expect(ok.contentType).toBe('application/sdp');
     expect(ok.body).toMatch(/^m=audio /m);
-    expect(bob.engine.lastSession.calls).toEqual(['prepare', 'createOffer sendrecv']);
+    expect(bob.engine.lastSession.calls).toEqual(['createOffer sendrecv']);
     const contact = ok.contact[0]!.uri.toString();
     cucm.send(fromCucm('cucm-ack-answer.sip', contact, ok.to.tag));
     await settle(clock);
-    expect(bob.engine.lastSession.calls).toEqual(['prepare', 'createOffer sendrecv', 'setRemoteAnswer']);
+    expect(bob.engine.lastSession.calls).toEqual(['createOffer sendrecv', 'setRemoteAnswer']);
     expect(bob.engine.lastSession.remoteDirection).toBe('sendrecv');
     expect(call.state).toBe('established');
     await elapse(clock, 5000, 500);

@@ -296,7 +296,7 @@ describe('outgoing calls', () => {
     expect(ack.contentType).toBe('application/sdp');
     expect(ack.body).toMatch(/^m=audio/m);
     expect(alice.engine.lastSession.calls).toEqual(['prepare', 'createAnswer sendrecv']);
-    expect(bob.engine.lastSession.calls).toEqual(['prepare', 'createOffer sendrecv', 'setRemoteAnswer']);
+    expect(bob.engine.lastSession.calls).toEqual(['createOffer sendrecv', 'setRemoteAnswer']);
     expect(call.state).toBe('established');
     expect(bob.ringing.state).toBe('established');
   });

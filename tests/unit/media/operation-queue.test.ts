@@ -39,6 +39,24 @@ describe('OperationQueue', () => {
     expect(log).toEqual(['a start', 'a end', 'b start']);
   });
 
+  it('starts an operation at once when none is in flight, and queues one behind another', async () => {
+    const queue = new OperationQueue();
+    const log: string[] = [];
+    const gate = deferred<void>();
+    const a = queue.run(async () => {
+      log.push('a');
+      await gate.promise;
+    });
+    expect(log).toEqual(['a']);
+    const b = queue.run(async () => void log.push('b'));
+    await flush();
+    expect(log).toEqual(['a']);
+    gate.resolve();
+    await Promise.all([a, b]);
+    queue.run(async () => void log.push('c')).catch(() => undefined);
+    expect(log).toEqual(['a', 'b', 'c']);
+  });
+
   it('runs operations in the order they were queued', async () => {
     const queue = new OperationQueue();
     const order: number[] = [];

@@ -221,19 +221,35 @@ describe('call service: placing a call', () => {
 });
 
 describe('call service: incoming calls', () => {
-  it('rings for an incoming call, stops on answer, and shows the caller by name and number', async () => {
-    const { agent, service, sounds, line } = setup();
+  it('rings one task after the line appears, stops on answer, and shows the caller by name and number', async () => {
+    const { clock, agent, service, sounds, line } = setup();
     const call = agent.ring('in1', ALICE);
     expect(line('in1')).toMatchObject({ state: 'incoming', remote: { displayName: 'Alice', number: '1000' } });
-    await service.answer('in1');
+    expect(sounds).toEqual([]);
+    clock.advance(0);
+    expect(sounds).toEqual(['ring ringtone']);
+    const answering = service.answer('in1');
+    // Silent from the press of Answer, before the call is up.
+    expect(sounds).toEqual(['ring ringtone', 'ring off']);
+    await answering;
     expect(call.actions).toEqual(['answer']);
     expect(sounds).toEqual(['ring ringtone', 'ring off']);
     expect(line('in1')!.state).toBe('established');
   });
 
+  it('does not ring at all for a call answered before its ringing starts', async () => {
+    const { clock, agent, service, sounds, line } = setup();
+    agent.ring('in1', ALICE);
+    await service.answer('in1');
+    clock.advance(1000);
+    expect(sounds).toEqual([]);
+    expect(line('in1')!.state).toBe('established');
+  });
+
   it('declines with the core default and stops ringing', () => {
-    const { agent, service, sounds, line } = setup();
+    const { clock, agent, service, sounds, line } = setup();
     const call = agent.ring('in1', ALICE);
+    clock.advance(0);
     service.decline('in1');
     expect(call.actions).toEqual(['decline 603']);
     expect(sounds).toEqual(['ring ringtone', 'ring off']);
@@ -241,10 +257,11 @@ describe('call service: incoming calls', () => {
   });
 
   it('beeps for a second call during a conversation, and holds the first when the second is answered', async () => {
-    const { agent, service, sounds, line, store } = setup();
+    const { clock, agent, service, sounds, line, store } = setup();
     const first = agent.ring('in1', ALICE);
     await service.answer('in1');
     const second = agent.ring('in2', { uri: 'sip:1002@127.0.0.1', user: '1002' });
+    clock.advance(0);
     expect(store.getState().lines.map((l) => l.state)).toEqual(['established', 'incoming']);
     expect(store.getState().selectedId).toBe('in1');
     expect(sounds.at(-1)).toBe('ring call-waiting');

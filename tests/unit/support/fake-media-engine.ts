@@ -149,7 +149,7 @@ function failed<T extends object>(failure: MediaFailure): MediaResult<T> {
 }
 
 export class FakeMediaSession extends Emitter<MediaSessionEvents> implements MediaSession {
-  /** Every call in order: "prepare", "createOffer sendonly", "createAnswer", "setRemoteAnswer", "cancelOffer", "close". */
+  /** Every call in order: "prepare", "prepareAnswer", "createOffer sendonly", "createAnswer", "setRemoteAnswer", "cancelOffer", "close". */
   readonly calls: string[] = [];
   /** Tones accepted by sendDtmf, one string per call. */
   readonly dtmfSent: string[] = [];
@@ -281,6 +281,15 @@ export class FakeMediaSession extends Emitter<MediaSessionEvents> implements Med
   prepare(): Promise<MediaResult> {
     this.calls.push('prepare');
     return this.operation<object>(() => this.openMicrophone());
+  }
+
+  /** Like the WebRTC engine: checks the offer, leaves the microphone closed. */
+  prepareAnswer(remoteOffer: string): Promise<MediaResult> {
+    this.calls.push('prepareAnswer');
+    return this.operation<object>(() => {
+      const normalized = normalizeRemoteDescription(parse(remoteOffer), { role: 'offer', capabilities: this.profileCodecs() });
+      return normalized.ok ? { ok: true } : failed(unusableRemoteFailure(normalized));
+    });
   }
 
   sendDtmf(tones: string): boolean {

@@ -3,8 +3,8 @@
  *
  *   start(): SDP checked against what we can take (488 with a Warning if nothing: the call ends
  *            no-common-codec); 180 Ringing with our To tag and Contact — reliable (RFC 3262,
- *            re-sent until PRACKed) when the INVITE has Require: 100rel; the microphone and ICE
- *            gathering start now, so answering is quick
+ *            re-sent until PRACKed) when the INVITE has Require: 100rel; the media gets ready to
+ *            answer the offer now, so answering is quick (the microphone waits for answer())
  *   answer(): our answer (or, for an INVITE without SDP, our offer) in a 200 re-sent until the
  *             ACK; the ACK carries the answer to a delayed offer (none: BYE)
  *   decline(): 603 or 486;  CANCEL: 487 to the INVITE, the call ends cancelled by the far end
@@ -57,7 +57,7 @@ export class IncomingInvite {
     const ringing = this.response(180);
     if (requires100rel(this.incoming.request)) this.callDialog.reliableProvisionals.stamp(this.incoming.request, ringing, () => this.prackTimedOut());
     transaction.respond(ringing);
-    void this.control.media.prepare();
+    if (this.offer !== undefined) void this.control.media.prepareAnswer(this.offer);
   }
 
   async answer(): Promise<void> {
