@@ -4,9 +4,10 @@
  *   connect + REGISTER  start → registered, through the PBX's 401 digest challenge, fresh each run;
  *   recovery            the PBX is closed while all three are registered, comes back on the same
  *                       port after a fixed outage, and each is timed from its return to registered.
- * Each library runs with its own reconnect policy: Tabphone and JsSIP retry after 2 s and back off
- * (their defaults); SIP.js does not reconnect by default, so it gets its (deprecated, still working)
- * reconnectionAttempts with a 2 s delay and re-REGISTERs when connected, as its docs advise.
+ * Each library runs with its own reconnect policy (its defaults): Tabphone retries first at a random
+ * moment within 0.5 s, then backs off from 1 s; JsSIP retries after 2 s and backs off; SIP.js does
+ * not reconnect by default, so it gets its (deprecated, still working) reconnectionAttempts with a
+ * 2 s delay and re-REGISTERs when connected, as its docs advise.
  */
 import { createRequire } from 'node:module';
 import { Registerer, UserAgent as SipJsUserAgent, type UserAgentOptions as SipJsOptions } from 'sip.js';

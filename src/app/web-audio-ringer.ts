@@ -33,6 +33,8 @@ export class WebAudioRinger implements Ringer {
   private source: AudioBufferSourceNode | undefined;
   /** Where the context plays now: '' the default device, undefined unknown (after a refused change). */
   private sinkId: string | undefined = '';
+  /** Rendered tones, kept between calls: rendering one on each ring delayed the Answer button. */
+  private readonly buffers = new Map<TonePlan, AudioBuffer>();
 
   /** `settings` is read at each ring, so a ringtone or ringer device chosen in Settings applies to the next call. */
   constructor(
@@ -49,15 +51,22 @@ export class WebAudioRinger implements Ringer {
     void audio.unlock();
     const { ringerId, ringtone } = this.settings();
     this.routeTo(context as AudioContext & SinkSelectable, ringerId);
-    const samples = renderTone(kind === 'call-waiting' ? CALL_WAITING : RINGTONES[ringtone], context.sampleRate);
-    const buffer = context.createBuffer(1, samples.length, context.sampleRate);
-    buffer.copyToChannel(samples, 0);
     const source = context.createBufferSource();
-    source.buffer = buffer;
+    source.buffer = this.buffer(context, kind === 'call-waiting' ? CALL_WAITING : RINGTONES[ringtone]);
     source.loop = true;
     source.connect(context.destination);
     source.start();
     this.source = source;
+  }
+
+  private buffer(context: BaseAudioContext, plan: TonePlan): AudioBuffer {
+    const kept = this.buffers.get(plan);
+    if (kept?.sampleRate === context.sampleRate) return kept;
+    const samples = renderTone(plan, context.sampleRate);
+    const buffer = context.createBuffer(1, samples.length, context.sampleRate);
+    buffer.copyToChannel(samples, 0);
+    this.buffers.set(plan, buffer);
+    return buffer;
   }
 
   /** The ringer device; the page's context carries only the ringer, so routing it moves nothing else. */

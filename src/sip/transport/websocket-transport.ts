@@ -36,7 +36,7 @@ export interface WebSocketTransportOptions {
   pongTimeout?: number;
   /** Milliseconds a WebSocket may take to open. Default 10 s. */
   connectTimeout?: number;
-  /** Reconnect back-off bounds in milliseconds. Default 2 s and 30 s. */
+  /** Reconnect back-off bounds in milliseconds. Default 1 s and 30 s; the first retry comes within half of the minimum. */
   reconnect?: Partial<BackoffOptions>;
 }
 

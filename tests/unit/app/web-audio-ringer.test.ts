@@ -10,7 +10,7 @@ const context = {
   refuseSink: false,
   createBuffer(_channels: number, length: number) {
     this.buffers.push(length);
-    return { copyToChannel: () => undefined };
+    return { sampleRate: this.sampleRate, copyToChannel: () => undefined };
   },
   createBufferSource: () => ({ connect: () => undefined, start: () => undefined, stop: () => undefined }),
   setSinkId(id: string) {
@@ -47,6 +47,24 @@ describe('WebAudioRinger with the Settings choices', () => {
     ringer.ring('call-waiting');
     // One loop of each cadence at 1 sample per ms: 0.4+0.2+0.4+2 s, the chirp's 1.96 s, 1+2 s, the beep's 10 s.
     expect(context.buffers).toEqual([3000, 1960, 3000, 10_000]);
+  });
+
+  it('renders each tone once and plays it again on later rings, rendering anew only for another sample rate', () => {
+    const ringer = new WebAudioRinger(logger);
+    ringer.ring('ringtone');
+    ringer.stop();
+    ringer.ring('ringtone');
+    ringer.ring('call-waiting');
+    ringer.ring('ringtone');
+    expect(context.buffers).toEqual([3000, 10_000]);
+
+    context.sampleRate = 2000;
+    try {
+      ringer.ring('ringtone');
+      expect(context.buffers).toEqual([3000, 10_000, 6000]);
+    } finally {
+      context.sampleRate = 1000;
+    }
   });
 
   it('routes the ringer to the chosen device once, again after a change, and sets it again after a refused change', async () => {
