@@ -1,7 +1,7 @@
 /**
  * Everything the Chromium benchmarks run against, all on 127.0.0.1: the embedded PBX (users 1000–1029,
  * password "secret<user>"), the built app and the JsSIP and SIP.js pages each behind a static server, a STUN server
- * that answers and one that never does, a far end that is always busy, and Chromium.
+ * that answers and one that never does, a far end that is always busy, and Chromium (twice: callers and callees apart).
  */
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -22,6 +22,8 @@ export interface BrowserBenchStack {
   pbx: Pbx;
   seen: SeenMessage[];
   browser: Browser;
+  /** A second Chromium, for the callees of call set-up (CallSetupEnv.calleeBrowser). */
+  calleeBrowser: Browser;
   tabphone: PhoneStack;
   jssip: PhoneStack;
   sipjs: PhoneStack;
@@ -45,10 +47,11 @@ export async function startBrowserBenchStack(appDist: string, workDir: string): 
     startAppServer({ host: '127.0.0.1', port: 0, distDir: jssipDist, pbxUrl: pbx.url }),
     startAppServer({ host: '127.0.0.1', port: 0, distDir: sipjsDist, pbxUrl: pbx.url }),
   ]);
-  const [stun, deadStun, busy, browser] = await Promise.all([
+  const [stun, deadStun, busy, browser, calleeBrowser] = await Promise.all([
     startStunResponder(),
     startDeadStunServer(),
     startBusyFarEnd(pbx.url, BUSY_USER),
+    launchChromium(),
     launchChromium(),
   ]);
   const withStun = (params: Record<string, string>, stunUrl: string | undefined) => (stunUrl ? { ...params, stun: stunUrl } : params);
@@ -56,6 +59,7 @@ export async function startBrowserBenchStack(appDist: string, workDir: string): 
     pbx,
     seen,
     browser,
+    calleeBrowser,
     stun,
     deadStun,
     busy,
@@ -63,7 +67,7 @@ export async function startBrowserBenchStack(appDist: string, workDir: string): 
     jssip: { name: 'JsSIP 3.13.8', url: servers[1]!.url, params: (user, stunUrl) => withStun({ user, server: pbx.url }, stunUrl) },
     sipjs: { name: 'SIP.js 0.21.2', url: servers[2]!.url, params: (user, stunUrl) => withStun({ user, server: pbx.url }, stunUrl) },
     async close() {
-      await browser.close();
+      await Promise.all([browser.close(), calleeBrowser.close()]);
       await busy.close();
       await Promise.all([stun.close(), deadStun.close(), ...servers.map((s) => s.close())]);
       await pbx.close();

@@ -38,7 +38,13 @@ export interface CallSetupSamples {
 }
 
 export interface CallSetupEnv {
+  /** Where the callers run. */
   browser: Browser;
+  /**
+   * Where the callees run: a browser of their own, as on another machine. In one browser, the
+   * caller's ringback and the callee's microphone share one audio service and slow each other.
+   */
+  calleeBrowser: Browser;
   /** Everything the PBX received and sent, in order (recordPbxMessages). */
   seen: SeenMessage[];
   /** A user that answers every INVITE with 486 Busy Here. */
@@ -126,7 +132,7 @@ export async function measureCallSetup(env: CallSetupEnv, contestants: Contestan
   // One call per stack first, not counted, so that Chromium's own first-WebRTC-call start-up does
   // not land on whichever stack happens to go first. Each page's first call is still counted below.
   for (const { stack, users } of contestants) {
-    const pair = await Promise.all([openPhone(env.browser, stack, users.caller), openPhone(env.browser, stack, users.callee, undefined, true)]);
+    const pair = await Promise.all([openPhone(env.browser, stack, users.caller), openPhone(env.calleeBrowser, stack, users.callee, undefined, true)]);
     try {
       await answeredCall(env, pair[0], pair[1], users);
     } finally {
@@ -137,7 +143,7 @@ export async function measureCallSetup(env: CallSetupEnv, contestants: Contestan
   for (const [stunCase, stun] of [['no STUN', undefined], ['reachable STUN', env.stunUrl]] as const) {
     const pairs = await Promise.all(
       contestants.map(({ stack, users }) =>
-        Promise.all([openPhone(env.browser, stack, users.caller, stun), openPhone(env.browser, stack, users.callee, stun, true)]),
+        Promise.all([openPhone(env.browser, stack, users.caller, stun), openPhone(env.calleeBrowser, stack, users.callee, stun, true)]),
       ),
     );
     try {

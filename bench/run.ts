@@ -59,7 +59,7 @@ try {
   let coldStart: BundleSize;
   try {
     chromiumVersion = stack.browser.version();
-    const env = { browser: stack.browser, seen: stack.seen, busyUser: stack.busy.user, stunUrl: stack.stun.url, deadStunUrl: stack.deadStun.url };
+    const env = { browser: stack.browser, calleeBrowser: stack.calleeBrowser, seen: stack.seen, busyUser: stack.busy.user, stunUrl: stack.stun.url, deadStunUrl: stack.deadStun.url };
     step('  calls, the three taking turns (JsSIP and SIP.js wait for ICE gathering: their dead-STUN calls run in parallel)');
     const [tabphone, jssip, sipjs] = await measureCallSetup(
       env,
