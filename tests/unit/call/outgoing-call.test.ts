@@ -66,6 +66,16 @@ describe('outgoing calls', () => {
     expect(call.startedAt).toBe(1500);
   });
 
+  it('hands the answer in the 200 to the media before reporting the call established, so media starts while the UI redraws', async () => {
+    const { call, alice, respond } = await aliceCallsScripted();
+    let mediaAtEstablished: string[] = [];
+    call.on('state', (state) => {
+      if (state === 'established') mediaAtEstablished = [...alice.engine.lastSession.calls];
+    });
+    await respond(200, { body: ANSWER_SDP });
+    expect(mediaAtEstablished).toEqual(['createOffer sendrecv', 'setRemoteAnswer']);
+  });
+
   it('applies the SDP of a 183 as early media and takes it as the answer when the 200 has none', async () => {
     const { events, alice, respond } = await aliceCallsScripted();
     await respond(180);

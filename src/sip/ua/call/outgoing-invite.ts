@@ -233,14 +233,16 @@ export class OutgoingInvite {
   #acceptAnswer(callDialog: CallDialog, request: SipRequest, response: SipResponse, tag: string): void {
     const control = this.#control;
     this.#sendAck(callDialog, request, undefined);
+    const answer = sdpOf(response) ?? this.#earlyAnswers.get(tag);
+    // The answer goes to the media before the events below, so the browser applies it (and media
+    // starts) while their listeners redraw the call; a 487/200 race (§15) leaves it to the BYE.
+    const applied = answer !== undefined && !this.#cancelWanted ? control.offerAnswer.receiveAnswer(answer) : undefined;
     control.ringback(false);
-    // The 487/200 race: the far end answered while our CANCEL was on its way; hang up (§15).
     if (this.#cancelWanted) return callDialog.bye(LOCAL_CANCEL);
     control.established();
-    const answer = sdpOf(response) ?? this.#earlyAnswers.get(tag);
-    if (answer === undefined) return callDialog.bye(NO_ANSWER_SDP);
-    void control.offerAnswer.receiveAnswer(answer).then((applied) => {
-      if (!applied.ok) callDialog.bye(endForMediaFailure(applied.failure));
+    if (!applied) return callDialog.bye(NO_ANSWER_SDP);
+    void applied.then((result) => {
+      if (!result.ok) callDialog.bye(endForMediaFailure(result.failure));
     });
   }
 
