@@ -33,7 +33,7 @@ export type { CallDirection, CallEnd, CallEndCause, CallEvents, CallParty, CallS
 export { parseCallTarget } from './ua/call/call-target';
 export { glareRetryDelay } from './ua/call/glare';
 export { dtmfRelayBody, parseDtmfInfo, INFO_DTMF_DURATION } from './ua/call/dtmf-info';
-export { DEFAULT_SESSION_EXPIRES, MIN_SE } from './ua/call/session-timer';
+export { DEFAULT_SESSION_EXPIRES, MIN_SE, SESSION_TIMERS_OFF } from './ua/call/session-timer';
 export type { IncomingTransferRequest, TransferOptions, TransferProgress, TransferResult, TransferState } from './ua/transfer/transfer-types';
 export { parseSipfragStatus, sipfragBody, SIPFRAG_TYPE, type SipfragStatus } from './ua/transfer/sipfrag';
 export { OutgoingMessage, type OutgoingMessageState } from './ua/message/outgoing-message';

@@ -1,4 +1,4 @@
-import { MIN_SE, SipUri } from '../../sip';
+import { MIN_SE, SESSION_TIMERS_OFF, SipUri } from '../../sip';
 import { parseServerUri } from '../../sip/transport/server-uri';
 import { AUDIO_PROFILES, DTMF_MODE_SETTINGS, ICE_POLICIES, type AccountSettings } from '../../stores/settings';
 
@@ -50,8 +50,8 @@ export function validateAccount(account: AccountSettings, { requireSecrets = tru
   if (!inRange(account.registerExpires, REGISTER_EXPIRES)) {
     add('registerExpires', `Registration expiry must be a whole number of seconds from ${REGISTER_EXPIRES.min} to ${REGISTER_EXPIRES.max}.`);
   }
-  if (!inRange(account.sessionExpires, SESSION_EXPIRES)) {
-    add('sessionExpires', `The session timer must be a whole number of seconds from ${SESSION_EXPIRES.min} to ${SESSION_EXPIRES.max}.`);
+  if (account.sessionExpires !== SESSION_TIMERS_OFF && !inRange(account.sessionExpires, SESSION_EXPIRES)) {
+    add('sessionExpires', `The session timer must be a whole number of seconds from ${SESSION_EXPIRES.min} to ${SESSION_EXPIRES.max}, or 0 to switch it off.`);
   }
 
   for (const server of account.iceServers) {

@@ -44,7 +44,7 @@ export interface UserAgentOptions {
   transport?: Pick<WebSocketTransportOptions, 'keepAliveInterval' | 'pongTimeout' | 'connectTimeout' | 'reconnect'>;
   /** Media for calls; without it the UA only registers (INVITE is not in Allow). */
   media?: CallMediaOptions;
-  /** Session interval our calls ask for (RFC 4028 Session-Expires), in seconds; default 1800, at least 90. */
+  /** Session interval our calls ask for (RFC 4028 Session-Expires), in seconds; default 1800, at least 90; 0 switches session timers off. */
   sessionExpires?: number;
   /** When the far end transfers one of our calls (REFER): ask first, or (default) accept. */
   transfer?: TransferOptions;

@@ -39,7 +39,7 @@ export interface AccountSettings {
   audioProfile: AudioProfileSetting;
   dtmfMode: DtmfModeSetting;
   delayedOffer: boolean;
-  /** RFC 4028 Session-Expires our calls ask for, in seconds. */
+  /** RFC 4028 Session-Expires our calls ask for, in seconds; 0 switches session timers off. */
   sessionExpires: number;
   confirmTransfers: boolean;
 }

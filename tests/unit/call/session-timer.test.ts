@@ -164,6 +164,31 @@ describe('session timers in calls', () => {
     expect(far.requests('BYE')).toHaveLength(1);
   });
 
+  it('switched off (0): asks for no interval, drops timer from Supported, and ignores one in the 2xx', async () => {
+    const off = { ua: { sessionExpires: 0 } };
+    const { clock, far, call, respond, last } = await aliceCallsScripted(off);
+    const invite = last();
+    expect(invite.has('Session-Expires')).toBe(false);
+    expect(invite.has('Min-SE')).toBe(false);
+    expect(invite.supported).not.toContain('timer');
+    await respond(200, { body: ANSWER_SDP, headers: [['Session-Expires', '90;refresher=uac']] });
+    await elapse(clock, 200_000, 1000);
+    expect(far.requests('INVITE')).toHaveLength(1);
+    expect(far.requests('BYE')).toHaveLength(0);
+    expect(call.state).toBe('established');
+  });
+
+  it('switched off (0): answers a caller that supports timers without Session-Expires, never refuses a short one, never expires', async () => {
+    const { clock, far, call, ok } = await scriptedCallsBob(['Supported: timer', 'Session-Expires: 60'], { ua: { sessionExpires: 0 } });
+    expect(ok.status).toBe(200);
+    expect(ok.has('Session-Expires')).toBe(false);
+    expect(ok.require).not.toContain('timer');
+    expect(ok.supported).not.toContain('timer');
+    await elapse(clock, 200_000, 1000);
+    expect(far.requests('BYE')).toHaveLength(0);
+    expect(call.state).toBe('established');
+  });
+
   it('leaves no timer behind when the call ends', async () => {
     const { clock, alice, bob } = await twoPhones({ alice: { ua: { sessionExpires: 90 } } });
     const idle = clock.pendingCount;

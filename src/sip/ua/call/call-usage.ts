@@ -9,7 +9,7 @@ import { CallSession, startCall } from './call-session';
 import { parseCallTarget } from './call-target';
 import { INFO_DTMF_TYPES } from './dtmf-info';
 import { hasForeignBody, SDP_CONTENT_TYPE } from './sdp-body';
-import { intervalTooSmall, MIN_SE } from './session-timer';
+import { intervalTooSmall, MIN_SE, SESSION_TIMERS_OFF } from './session-timer';
 
 export interface CallOptions {
   /** Headers added to the INVITE as given. */
@@ -35,7 +35,10 @@ export interface CallUsageEvents {
 export class CallUsage implements MethodUsage {
   readonly method = 'INVITE';
   readonly inDialogMethods = ['ACK', 'CANCEL', 'BYE', 'INFO', 'UPDATE', 'PRACK', 'REFER', 'NOTIFY'];
-  readonly optionTags = ['100rel', 'timer', 'replaces', 'norefersub'];
+  get optionTags(): string[] {
+    const timer = this.#deps.sessionExpires === SESSION_TIMERS_OFF ? [] : ['timer'];
+    return ['100rel', ...timer, 'replaces', 'norefersub'];
+  }
   readonly accepts = [SDP_CONTENT_TYPE, ...INFO_DTMF_TYPES, SIPFRAG_TYPE];
   readonly #live = new Set<CallSession>();
   readonly #deps: CallDeps;
@@ -67,7 +70,7 @@ export class CallUsage implements MethodUsage {
       return;
     }
     // RFC 4028 §9: refused before it rings, so nobody is offered a call that cannot be set up.
-    const minSe = intervalTooSmall(request, MIN_SE);
+    const minSe = this.#deps.sessionExpires === SESSION_TIMERS_OFF ? undefined : intervalTooSmall(request, MIN_SE);
     if (minSe !== undefined) {
       incoming.reply(422, { headers: [['Min-SE', String(minSe)]] });
       return;

@@ -69,6 +69,7 @@ export class RemoteReinvite {
 
   /** RFC 4028 §9: a session interval below our Min-SE gets a 422 naming it. */
   #refusedInterval(incoming: IncomingRequest): boolean {
+    if (!this.#control.sessionTimer.enabled) return false;
     const minSe = intervalTooSmall(incoming.request, MIN_SE);
     if (minSe === undefined) return false;
     incoming.reply(422, { headers: [['Min-SE', String(minSe)]] });

@@ -19,6 +19,8 @@ import { TimerSlots } from '../../transaction/timer-slots';
 export const MIN_SE = 90;
 /** §4: the recommended interval when nothing else is configured. */
 export const DEFAULT_SESSION_EXPIRES = 1800;
+/** The configured interval that switches session timers off (for PBXs that mishandle them). */
+export const SESSION_TIMERS_OFF = 0;
 
 export type Refresher = 'uac' | 'uas';
 
@@ -80,7 +82,11 @@ export function agreeAsUac(response: SipResponse): AgreedInterval | undefined {
 
 export interface SessionTimerOptions {
   timers: Timers;
-  /** The interval we ask for, in seconds; DEFAULT_SESSION_EXPIRES when unset, never below MIN_SE. */
+  /**
+   * The interval we ask for, in seconds; DEFAULT_SESSION_EXPIRES when unset, never below MIN_SE.
+   * SESSION_TIMERS_OFF: we act as a UA without the extension — no Session-Expires sent, none
+   * honoured, no refreshes and no expiry (the far end or a proxy may still refresh on its own).
+   */
   expires?: number;
   /** Our turn to refresh: with UPDATE when the far end allows it, else re-INVITE. */
   refresh(method: 'UPDATE' | 'INVITE'): void;
@@ -95,13 +101,20 @@ export class SessionTimer {
   #minSe = MIN_SE;
   #agreed: { interval: number; weRefresh: boolean } | undefined;
   #peerAllowsUpdate = false;
+  readonly #off: boolean;
   readonly #slots: TimerSlots<'refresh' | 'expire'>;
   readonly #options: SessionTimerOptions;
 
   constructor(options: SessionTimerOptions) {
     this.#options = options;
+    this.#off = options.expires === SESSION_TIMERS_OFF;
     this.#expires = Math.max(options.expires ?? DEFAULT_SESSION_EXPIRES, MIN_SE);
     this.#slots = new TimerSlots(options.timers);
+  }
+
+  /** False when session timers are switched off for this call. */
+  get enabled(): boolean {
+    return !this.#off;
   }
 
   /** The agreed interval in seconds and whether we refresh; undefined while no timer runs. */
@@ -111,6 +124,7 @@ export class SessionTimer {
 
   /** §7.1, §7.4: Session-Expires and Min-SE for a request of ours; a running timer keeps its refresher. */
   requestHeaders(): [string, string][] {
+    if (this.#off) return [];
     const refresher = this.#agreed ? `;refresher=${this.#agreed.weRefresh ? 'uac' : 'uas'}` : '';
     return [
       ['Session-Expires', `${this.#expires}${refresher}`],
@@ -130,6 +144,7 @@ export class SessionTimer {
   /** §7.2: the 2xx to our session refresh request sets (or switches off) the timer. */
   responded(response: SipResponse): void {
     this.#learnAllow(response);
+    if (this.#off) return;
     const agreed = agreeAsUac(response);
     if (!agreed) return this.stop();
     this.#run(agreed.interval, agreed.refresher === 'uac');
@@ -138,6 +153,7 @@ export class SessionTimer {
   /** §9: headers for our 2xx to their session refresh request; the timer restarts as agreed there. */
   answerHeaders(request: SipRequest): [string, string][] {
     this.#learnAllow(request);
+    if (this.#off) return [];
     const agreed = agreeAsUas(request, { expires: this.#expires, minSe: this.#minSe });
     this.#run(agreed.interval, agreed.refresher === 'uas');
     const headers: [string, string][] = [['Session-Expires', `${agreed.interval};refresher=${agreed.refresher}`]];

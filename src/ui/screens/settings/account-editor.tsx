@@ -157,7 +157,7 @@ export function AccountEditor({ initial, isNew, isActive, onDone }: AccountEdito
           />
           <TextField
             label="Session timer (seconds)"
-            hint="RFC 4028 refresh interval our calls ask for; at least 90."
+            hint="RFC 4028 refresh interval our calls ask for; at least 90, or 0 for no session timers."
             inputMode="numeric"
             value={texts.sessionExpires}
             onChange={(e) => setTexts({ ...texts, sessionExpires: e.target.value })}

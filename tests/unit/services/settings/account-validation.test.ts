@@ -55,8 +55,9 @@ describe('validateAccount', () => {
   it('keeps registration expiry and the session timer within their limits (RFC 4028 Min-SE 90)', () => {
     expect(messages({ registerExpires: 30, sessionExpires: 89 })).toEqual([
       'registerExpires: Registration expiry must be a whole number of seconds from 60 to 86400.',
-      'sessionExpires: The session timer must be a whole number of seconds from 90 to 86400.',
+      'sessionExpires: The session timer must be a whole number of seconds from 90 to 86400, or 0 to switch it off.',
     ]);
+    expect(messages({ sessionExpires: 0 })).toEqual([]);
     expect(messages({ registerExpires: Number.NaN, sessionExpires: 1.5 })).toHaveLength(2);
   });
 
