@@ -39,6 +39,45 @@ for (const [letter, name] of Object.entries(COMPACT)) {
 }
 
 /**
+ * Known names by a case-insensitive hash of their spelling, so the parser resolves a name
+ * from the frame's characters without slicing or lower-casing it. Each slot lists the
+ * lower-case spellings that hash there, each followed by its canonical name.
+ */
+const SLOTS = 512;
+const BY_HASH: string[][] = Array.from({ length: SLOTS }, () => []);
+for (const [lower, canonical] of LOWER) {
+  let h = 0;
+  for (let k = 0; k < lower.length; k++) h = foldHash(h, lower.charCodeAt(k));
+  BY_HASH[h & (SLOTS - 1)]!.push(lower, canonical);
+}
+
+/** One step of the name hash; ASCII letters hash alike in either case. */
+export function foldHash(h: number, c: number): number {
+  return (Math.imul(h, 31) + (c | 0x20)) | 0;
+}
+
+/**
+ * The canonical name spelled (in any case) by the token text[start, end) whose foldHash is
+ * `hash`; undefined for a name this module does not know.
+ */
+export function knownNameAt(text: string, start: number, end: number, hash: number): string | undefined {
+  const slot = BY_HASH[hash & (SLOTS - 1)]!;
+  const length = end - start;
+  for (let e = 0; e < slot.length; e += 2) {
+    const lower = slot[e]!;
+    if (lower.length !== length) continue;
+    let k = 0;
+    for (; k < length; k++) {
+      let c = text.charCodeAt(start + k);
+      if (c >= 0x41 && c <= 0x5a) c |= 0x20;
+      if (c !== lower.charCodeAt(k)) break;
+    }
+    if (k === length) return slot[e + 1];
+  }
+  return undefined;
+}
+
+/**
  * The canonical spelling of a header name: compact forms expanded, known names in their
  * RFC spelling; unknown names are returned as given (compare them case-insensitively).
  */

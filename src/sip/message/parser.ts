@@ -1,6 +1,6 @@
 import { TOKEN, isDigits, isIn } from './char-classes';
 import { SipParseError, fail } from './errors';
-import { canonicalName } from './header-names';
+import { foldHash, knownNameAt } from './header-names';
 import { type HeaderField, type SipMessage, SipRequest, SipResponse } from './message';
 import { parseBoundedInt } from './numbers';
 import { isWs, skipWs, trimEnd } from './scanner';
@@ -64,14 +64,18 @@ function parse(text: string, byteString: boolean): SipMessage {
     if (nextCr < pos && nextCr !== -1) nextCr = text.indexOf('\r', pos);
     if (nextCr >= 0 && nextCr < lineEnd) fail('stray CR inside a header line');
 
-    const colon = text.indexOf(':', pos);
-    if (colon < 0 || colon > lineEnd) fail(`header line without a colon: "${text.slice(pos, Math.min(lineEnd, pos + 40))}"`);
-    const nameEnd = trimEnd(text, pos, colon);
-    for (let k = pos; k < nameEnd; k++) {
-      if (!isIn(TOKEN, text.charCodeAt(k))) fail(`bad header name "${text.slice(pos, nameEnd)}"`);
+    // The name is read with char codes and hashed on the way, so a known name resolves to
+    // its canonical string without a slice or a lower-cased copy.
+    let nameEnd = pos;
+    let hash = 0;
+    for (; nameEnd < lineEnd; nameEnd++) {
+      const c = text.charCodeAt(nameEnd);
+      if (!isIn(TOKEN, c)) break;
+      hash = foldHash(hash, c);
     }
-    if (nameEnd === pos) fail('empty header name');
-    const name = canonicalName(text.slice(pos, nameEnd));
+    const colon = skipWs(text, nameEnd, lineEnd);
+    if (nameEnd === pos || colon === lineEnd || text.charCodeAt(colon) !== 0x3a) nameFault(text, pos, lineEnd);
+    const name = knownNameAt(text, pos, nameEnd, hash) ?? text.slice(pos, nameEnd);
 
     let value = text.slice(skipWs(text, colon + 1, lineEnd), trimEnd(text, colon + 1, lineEnd));
     // Line folding (RFC 3261 §7.3.1): a line starting with SP/HT continues the value;
@@ -101,6 +105,17 @@ function parse(text: string, byteString: boolean): SipMessage {
   message.body = frameBody(text, bodyStart, message.get('Content-Length'), byteString);
   validate(message);
   return message;
+}
+
+/** Names what is wrong with a header line whose name is not token SWS ":". */
+function nameFault(text: string, pos: number, lineEnd: number): never {
+  const colon = text.indexOf(':', pos);
+  if (colon < 0 || colon > lineEnd) fail(`header line without a colon: "${text.slice(pos, Math.min(lineEnd, pos + 40))}"`);
+  const nameEnd = trimEnd(text, pos, colon);
+  for (let k = pos; k < nameEnd; k++) {
+    if (!isIn(TOKEN, text.charCodeAt(k))) fail(`bad header name "${text.slice(pos, nameEnd)}"`);
+  }
+  fail('empty header name');
 }
 
 function checkVersion(version: string, where: string): void {

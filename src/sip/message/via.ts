@@ -1,7 +1,7 @@
 import { HEX, HOST, TOKEN, isDigits, isIn } from './char-classes';
 import { fail } from './errors';
 import { formatHeaderParams, parseHeaderParams } from './header-params';
-import { skipWs, splitCommas } from './scanner';
+import { skipWs } from './scanner';
 
 /** One via-parm (RFC 3261 §20.42): sent-protocol, sent-by and parameters. */
 export interface Via {
@@ -54,44 +54,87 @@ function expectSlash(s: string, i: number, end: number): number {
   return skipWs(s, i + 1, end);
 }
 
+/** Whether s[i, j) spells `upper` in any case (ASCII letters, digits and "-"). */
+function spells(s: string, i: number, j: number, upper: string): boolean {
+  if (j - i !== upper.length) return false;
+  for (let k = 0; k < upper.length; k++) {
+    const c = s.charCodeAt(i + k);
+    if (c !== upper.charCodeAt(k) && (c & ~0x20) !== upper.charCodeAt(k)) return false;
+  }
+  return true;
+}
+
+// The transports seen in practice, matched in place so that no upper-cased copy is made.
+const TRANSPORTS = ['UDP', 'TCP', 'TLS', 'WS', 'WSS', 'SCTP'];
+
+function transportAt(s: string, i: number, j: number): string {
+  for (const t of TRANSPORTS) if (spells(s, i, j, t)) return t;
+  return s.slice(i, j).toUpperCase();
+}
+
 /** Parses one via-parm; throws SipParseError when malformed. */
 export function parseVia(s: string, start = 0, end = s.length): Via {
+  const out: Via[] = [];
+  const i = readVia(s, start, end, out);
+  if (i < end) fail(`unexpected "${s[i]}" in Via`);
+  return out[0]!;
+}
+
+/**
+ * Reads the via-parm at s[start, end) into `out` and returns where it stops: at `end`,
+ * or at what follows it (a comma in a list), so a Via line is parsed in place.
+ */
+function readVia(s: string, start: number, end: number, out: Via[]): number {
   let i = skipWs(s, start, end);
   let j = scanToken(s, i, end);
-  if (s.slice(i, j).toUpperCase() !== 'SIP') fail('bad Via sent-protocol');
+  if (!spells(s, i, j, 'SIP')) fail('bad Via sent-protocol');
   i = expectSlash(s, j, end);
   j = scanToken(s, i, end);
-  if (s.slice(i, j) !== '2.0') fail(`unsupported Via protocol version "${s.slice(i, j)}"`);
+  if (j - i !== 3 || s.charCodeAt(i) !== 0x32 || s.charCodeAt(i + 1) !== 0x2e || s.charCodeAt(i + 2) !== 0x30) {
+    fail(`unsupported Via protocol version "${s.slice(i, j)}"`);
+  }
   i = expectSlash(s, j, end);
   j = scanToken(s, i, end);
   if (j === i) fail('Via without a transport');
-  const transport = s.slice(i, j).toUpperCase();
+  const transport = transportAt(s, i, j);
   i = skipWs(s, j, end);
   if (i === j) fail('Via without a sent-by host');
   const hostStart = i;
+  let host: string;
   if (i < end && s.charCodeAt(i) === 0x5b) {
     i++;
     while (i < end && (isIn(HEX, s.charCodeAt(i)) || s.charCodeAt(i) === 0x3a || s.charCodeAt(i) === 0x2e)) i++;
     if (i >= end || s.charCodeAt(i) !== 0x5d) fail('bad IPv6 reference in Via');
     i++;
+    host = s.slice(hostStart, i).toLowerCase();
   } else {
-    while (i < end && isIn(HOST, s.charCodeAt(i))) i++;
+    let upper = false;
+    for (; i < end; i++) {
+      const c = s.charCodeAt(i);
+      if (!isIn(HOST, c)) break;
+      if (c <= 0x5a && c >= 0x41) upper = true;
+    }
+    if (i === hostStart) fail('Via without a sent-by host');
+    // Addresses and most names arrive in lower case already: copy only when needed.
+    host = upper ? s.slice(hostStart, i).toLowerCase() : s.slice(hostStart, i);
   }
-  if (i === hostStart) fail('Via without a sent-by host');
-  const via = new ParsedVia(transport, s.slice(hostStart, i).toLowerCase(), new Map());
+  const via = new ParsedVia(transport, host, new Map());
   const k = skipWs(s, i, end);
   if (k < end && s.charCodeAt(k) === 0x3a) {
     const p = skipWs(s, k + 1, end);
-    i = p;
-    while (i < end && i - p < 6 && s.charCodeAt(i) >= 0x30 && s.charCodeAt(i) <= 0x39) i++;
-    const port = Number(s.slice(p, i));
+    let port = 0;
+    for (i = p; i < end && i - p < 6; i++) {
+      const c = s.charCodeAt(i);
+      if (c < 0x30 || c > 0x39) break;
+      port = port * 10 + (c - 0x30);
+    }
     if (i === p || port > 65535) fail('bad port in Via');
     via.port = port;
   }
   i = parseHeaderParams(s, i, end, via.params, 'Via');
-  if (i < end) fail(`unexpected "${s[i]}" in Via`);
   checkViaParams(via.params);
-  return via;
+  out.push(via);
+  return i;
 }
 
 function checkViaParams(params: Map<string, string | null>): void {
@@ -107,11 +150,15 @@ function checkViaParams(params: Map<string, string | null>): void {
 export function parseViaList(values: readonly string[]): Via[] {
   const out: Via[] = [];
   for (const value of values) {
-    const parts = splitCommas(value);
-    if (parts === undefined) fail('unterminated quoted string in Via');
-    for (const part of parts) {
-      if (part.length === 0) fail('empty element in Via');
-      out.push(parseVia(part));
+    const end = value.length;
+    let i = 0;
+    for (;;) {
+      i = skipWs(value, i, end);
+      if (i === end || value.charCodeAt(i) === 0x2c) fail('empty element in Via');
+      i = readVia(value, i, end, out);
+      if (i === end) break;
+      if (value.charCodeAt(i) !== 0x2c) fail(`unexpected "${value[i]}" in Via`);
+      i++;
     }
   }
   return out;
