@@ -44,6 +44,29 @@ export function endForResponse(response: SipResponse, source: ResponseSource, ra
   return { originator: 'remote', cause: 'failed', status, reason, message: `Call failed: ${status} ${reason}` };
 }
 
+/** Causes that mean the address was never reached, as opposed to reached and busy, declining or silent. */
+const UNREACHED: ReadonlySet<CallEndCause> = new Set(['not-found', 'unavailable', 'request-timeout', 'failed']);
+
+/**
+ * The end of a redirected call (RFC 3261 §8.1.3.4) with no address left to try: `end` is what the
+ * last response would have ended it with, `uri` where the far end sent us. A busy or declining
+ * new address keeps its own message; one that was never reached says where we were sent.
+ */
+export function endForRedirect(end: CallEnd, uri: string): CallEnd {
+  if (!UNREACHED.has(end.cause)) return end;
+  return { ...end, message: `Call failed: the far end redirected the call to ${uri}, which could not be reached` };
+}
+
+/** A 3xx whose Contacts name nothing we can call (none, malformed, or schemes we cannot use). */
+export function endForRedirectNowhere(response: SipResponse): CallEnd {
+  return { ...endForResponse(response, 'network', false), message: 'Call failed: the far end moved the call with no usable address' };
+}
+
+/** More redirected addresses waited than we try (a loop through ever-new addresses, or a long 300 list). */
+export function endForTooManyRedirects(response: SipResponse, source: ResponseSource, limit: number): CallEnd {
+  return { ...endForResponse(response, source, false), cause: 'failed', message: `Call failed: too many redirects (${limit} addresses tried)` };
+}
+
 /** The far end refused our SDP; its Warning (RFC 3261 §20.43) usually says why. */
 function codecMessage(response: SipResponse): string {
   const warning = firstWarning(response.getAll('Warning'));

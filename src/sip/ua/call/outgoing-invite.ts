@@ -8,10 +8,13 @@
  *          a reliable one (Require: 100rel) is PRACKed first, a repeat of it ignored (RFC 3262 §4)
  *     2xx: dialog confirmed, ACK (§13.2.2.4), session timer per its Session-Expires (RFC 4028 §7.2);
  *          its retransmissions re-ACKed; a 2xx from another fork after ours: ACK and BYE it
+ *     300-303: a new INVITE to the best Contact not tried yet (§8.1.3.4), at most MAX_REDIRECTS times;
+ *              a redirected attempt that fails (3xx-5xx, Timer B) moves on to the next address
  *     300-699, Timer B, transport error: the call ends with the cause for that response
  *
  *   cancel(): before the INVITE is out, the call just ends; before any provisional response the
- *   CANCEL waits for one (§9.1); a 200 that crosses our CANCEL is ACKed and then BYEd.
+ *   CANCEL waits for one (§9.1); a 200 that crosses our CANCEL is ACKed and then BYEd. It always
+ *   cancels the INVITE on the wire, after a redirect the one to the new address.
  */
 import type { DigestAuthorization } from '../../auth';
 import { Dialog } from '../../dialog/dialog';
@@ -27,11 +30,13 @@ import type { CallDeps } from './call-deps';
 import type { CallDialog } from './call-dialog';
 import type { CallEnd } from './call-types';
 import { answerChallenge, credentialsOf, isChallenge } from './digest-retry';
-import { endForMediaFailure, endForResponse, LOCAL_CANCEL } from './end-causes';
+import { endForMediaFailure, endForRedirect, endForRedirectNowhere, endForResponse, endForTooManyRedirects, LOCAL_CANCEL } from './end-causes';
 import { EarlyDialogs } from './early-dialogs';
 import { answerOffer } from './hold';
+import { isFollowedRedirect, redirectContacts } from './redirect-contacts';
+import { MAX_REDIRECTS, RedirectTargets } from './redirect-targets';
 import { requires100rel } from './reliable-provisional';
-import { remotePartyOf } from './remote-party';
+import { partyOf, remotePartyOf } from './remote-party';
 import { sdpHeaders, sdpOf } from './sdp-body';
 
 const NO_ANSWER_SDP: CallEnd = { originator: 'remote', cause: 'failed', message: 'Call failed: the far end answered without SDP' };
@@ -60,7 +65,11 @@ export class OutgoingInvite {
   /** ACKs for 2xx from other forks, which we hang up at once, by remote tag. */
   readonly #strays = new Map<string, SipRequest>();
   readonly #slots: TimerSlots<'cancel-wait'>;
-  readonly #target: SipUri;
+  /** What was dialled: the To of every attempt. */
+  readonly #dialled: SipUri;
+  /** The Request-URI of the current attempt: what was dialled, or where a 3xx sent us. */
+  #target: SipUri;
+  readonly #redirects: RedirectTargets;
   readonly #extraHeaders: [string, string][];
   readonly #attach: (dialog: Dialog) => CallDialog;
   readonly #control: CallControl;
@@ -76,7 +85,9 @@ export class OutgoingInvite {
   ) {
     this.#control = control;
     this.#deps = deps;
+    this.#dialled = target;
     this.#target = target;
+    this.#redirects = new RedirectTargets(target);
     this.#extraHeaders = extraHeaders;
     this.#attach = attach;
     this.#callId = randomToken(deps.random, 16);
@@ -122,7 +133,7 @@ export class OutgoingInvite {
 
   #build(cseq: number, authorization: DigestAuthorization | undefined): SipRequest {
     const request = this.#deps.factory.create('INVITE', this.#target, {
-      to: new NameAddr(this.#target.clone()),
+      to: new NameAddr(this.#dialled.clone()),
       callId: this.#callId,
       fromTag: this.#fromTag,
       cseq,
@@ -151,7 +162,46 @@ export class OutgoingInvite {
       this.#intervalRaised = true;
       return this.#send(this.#build(request.cseq.seq + 1, this.#deps.digest?.authorizeCached('INVITE', request.uri.toString(), this.#offer ?? '')));
     }
-    this.#control.finish(endForResponse(response, source, this.#rang));
+    this.#failed(request, response, source);
+  }
+
+  /** A final failure: a 3xx adds addresses to try (§8.1.3.4); a redirected attempt's failure moves on to the next one. */
+  #failed(request: SipRequest, response: SipResponse, source: ResponseSource): void {
+    const control = this.#control;
+    const end = endForResponse(response, source, this.#rang);
+    if (this.#cancelWanted || source === 'transport-error') return control.finish(end);
+    const targets = this.#redirects;
+    const redirect = source === 'network' && isFollowedRedirect(response.status);
+    const contacts = redirect ? redirectContacts(response, this.#deps.identity.aor) : [];
+    // A 6xx is the callee's own answer for every address (§21.6), so it ends a redirected call too.
+    if (!redirect && (!targets.redirected || response.status >= 600)) return control.finish(end);
+    targets.add(contacts);
+    const next = targets.next();
+    if (next) return this.#redirectTo(next, request, response);
+    if (targets.limitReached) return control.finish(endForTooManyRedirects(response, source, MAX_REDIRECTS));
+    if (!redirect) return control.finish(endForRedirect(end, this.#target.toString()));
+    // Every address of this 3xx was tried already (a loop), or it named none we can call.
+    const first = contacts[0];
+    control.finish(first ? endForRedirect(end, first.toString()) : endForRedirectNowhere(response));
+  }
+
+  /** §8.1.3.4: a new INVITE transaction to `uri` with the same Call-ID, From tag, To and offer, and the next CSeq. */
+  #redirectTo(uri: SipUri, request: SipRequest, response: SipResponse): void {
+    this.#deps.logger.log('info', `call: ${response.status} ${response.reason}, trying ${uri.toString()}`);
+    this.#target = uri;
+    // The final response ended the last attempt's early dialogs, and with them its early media and ringing.
+    this.#early.dispose();
+    this.#earlyAnswers.clear();
+    this.#lastEarlyAnswer = undefined;
+    this.#rang = false;
+    // Each address may need its own challenge and session interval.
+    this.#authRetries = 0;
+    this.#intervalRaised = false;
+    const control = this.#control;
+    control.ringback(false);
+    control.setRemote(partyOf(new NameAddr(uri.clone())));
+    control.progress(response.status, response.reason);
+    this.#send(this.#build(request.cseq.seq + 1, this.#deps.digest?.authorizeCached('INVITE', uri.toString(), this.#offer ?? '')));
   }
 
   #provisionalResponse(request: SipRequest, response: SipResponse): void {
