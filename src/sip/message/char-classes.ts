@@ -26,6 +26,8 @@ export const PASSWORD_SAFE = table(MARK + '&=+$,', true);
 export const PARAM_SAFE = table(MARK + '[]/:&+$', true);
 /** uri-header name/value characters that need no escape. */
 export const HEADER_SAFE = table(MARK + '[]/?:+$', true);
+/** gen-value characters of a header parameter: token plus ":" "[" "]" for IPv6 hosts (received=, maddr=). */
+export const GEN_VALUE = table("-.!%*_+`'~:[]", true);
 /** hostname characters (underscore tolerated: it appears in real deployments). */
 export const HOST = table('-._', true);
 /** URI scheme characters after the first letter. */

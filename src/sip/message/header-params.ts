@@ -1,4 +1,4 @@
-import { TOKEN, isIn } from './char-classes';
+import { GEN_VALUE, TOKEN, isIn } from './char-classes';
 import { fail } from './errors';
 import { quote, scanQuoted, skipWs, unquote } from './scanner';
 
@@ -9,8 +9,7 @@ import { quote, scanQuoted, skipWs, unquote } from './scanner';
  */
 
 function isValueChar(c: number): boolean {
-  // token characters plus ":" "[" "]" for IPv6 host values (received=, maddr=).
-  return isIn(TOKEN, c) || c === 0x3a || c === 0x5b || c === 0x5d;
+  return isIn(GEN_VALUE, c);
 }
 
 /**
@@ -29,9 +28,15 @@ export function parseHeaderParams(
     if (semi >= end || s.charCodeAt(semi) !== 0x3b /* ; */) return semi;
     let j = skipWs(s, semi + 1, end);
     const nameStart = j;
-    while (j < end && isIn(TOKEN, s.charCodeAt(j))) j++;
+    let upper = false;
+    for (; j < end; j++) {
+      const c = s.charCodeAt(j);
+      if (!isIn(TOKEN, c)) break;
+      if (c <= 0x5a && c >= 0x41) upper = true;
+    }
     if (j === nameStart) fail(`empty parameter in ${where}`);
-    const name = s.slice(nameStart, j).toLowerCase();
+    // Names nearly always arrive in lower case: lower-case a copy only when needed.
+    const name = upper ? s.slice(nameStart, j).toLowerCase() : s.slice(nameStart, j);
     const k = skipWs(s, j, end);
     if (k < end && s.charCodeAt(k) === 0x3d /* = */) {
       let v = skipWs(s, k + 1, end);

@@ -118,11 +118,26 @@ export function parseUri(s: string, start: number, end: number): SipUri {
   i++;
   while (i < end && isIn(SCHEME, s.charCodeAt(i))) i++;
   if (i >= end || s.charCodeAt(i) !== 0x3a /* : */) fail(`bad URI scheme in "${s.slice(start, end)}"`);
-  const scheme = s.slice(start, i).toLowerCase();
+  const scheme = schemeAt(s, start, i);
   i++;
   if (scheme === 'sip' || scheme === 'sips') return parseSipUri(s, scheme, i, end);
   if (scheme === 'tel') return parseTelUri(s, i, end);
   return parseOpaqueUri(s, scheme, i, end);
+}
+
+/** The lower-case scheme s[start, end); sip, sips and tel without making a copy. */
+function schemeAt(s: string, start: number, end: number): string {
+  const length = end - start;
+  if (length === 3 || length === 4) {
+    const c0 = s.charCodeAt(start) | 0x20;
+    const c1 = s.charCodeAt(start + 1) | 0x20;
+    const c2 = s.charCodeAt(start + 2) | 0x20;
+    if (c0 === 0x73 && c1 === 0x69 && c2 === 0x70) {
+      if (length === 3) return 'sip';
+      if ((s.charCodeAt(start + 3) | 0x20) === 0x73) return 'sips';
+    } else if (length === 3 && c0 === 0x74 && c1 === 0x65 && c2 === 0x6c) return 'tel';
+  }
+  return s.slice(start, end).toLowerCase();
 }
 
 function parseOpaqueUri(s: string, scheme: string, i: number, end: number): SipUri {
@@ -196,20 +211,33 @@ function parseHost(s: string, i: number, end: number, uri: SipUri): number {
     }
     if (i >= end || s.charCodeAt(i) !== 0x5d || i === start + 1) fail('bad IPv6 reference in URI');
     i++;
-  } else {
-    while (i < end && isIn(HOST, s.charCodeAt(i))) i++;
-    if (i === start) fail('URI has no host');
+    uri.host = s.slice(start, i).toLowerCase();
+    return i;
   }
-  uri.host = s.slice(start, i).toLowerCase();
+  let upper = false;
+  for (; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (!isIn(HOST, c)) break;
+    if (c <= 0x5a && c >= 0x41) upper = true;
+  }
+  if (i === start) fail('URI has no host');
+  // Addresses and most names arrive in lower case already: copy only when needed.
+  uri.host = upper ? s.slice(start, i).toLowerCase() : s.slice(start, i);
   return i;
 }
 
 function parseUriParams(s: string, i: number, end: number, out: Map<string, string | null>): number {
   while (i < end && s.charCodeAt(i) === 0x3b /* ; */) {
     const nameStart = ++i;
-    while (i < end && allowed(PARAM_SAFE, s.charCodeAt(i))) i++;
+    // Plain lower-case names (lr, ob, transport…) need neither unescaping nor lower-casing.
+    let plain = true;
+    for (; i < end; i++) {
+      const c = s.charCodeAt(i);
+      if (!allowed(PARAM_SAFE, c)) break;
+      if ((c >= 0x41 && c <= 0x5a) || c === 0x25 || c >= 0x80) plain = false;
+    }
     if (i === nameStart) fail('empty URI parameter');
-    const name = unescape(s.slice(nameStart, i)).toLowerCase();
+    const name = plain ? s.slice(nameStart, i) : unescape(s.slice(nameStart, i)).toLowerCase();
     if (i < end && s.charCodeAt(i) === 0x3d /* = */) {
       const valueStart = ++i;
       while (i < end && allowed(PARAM_SAFE, s.charCodeAt(i))) i++;
