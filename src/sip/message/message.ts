@@ -44,6 +44,13 @@ export abstract class SipMessageBase {
   headers: HeaderField[];
   body: string;
   readonly #cache = new Map<string, unknown>();
+  // The headers every message has, which the parser checks and the UA reads for every
+  // message, are cached in fields: cheaper than the map. undefined = not parsed yet.
+  #via: Via[] | undefined;
+  #from: NameAddr | undefined;
+  #to: NameAddr | undefined;
+  #callId: string | undefined;
+  #cseq: CSeq | undefined;
 
   constructor(headers?: HeaderInput, body = '') {
     this.headers = toFields(headers);
@@ -54,13 +61,29 @@ export abstract class SipMessageBase {
 
   #indexOf(canonical: string, from = 0): number {
     const headers = this.headers;
-    if (isKnownName(canonical)) {
-      for (let i = from; i < headers.length; i++) if (headers[i]!.name === canonical) return i;
-      return -1;
-    }
+    if (isKnownName(canonical)) return this.#indexOfKnown(canonical, from);
     const lower = canonical.toLowerCase();
     for (let i = from; i < headers.length; i++) if (sameName(headers[i]!.name, canonical, lower)) return i;
     return -1;
+  }
+
+  /** #indexOf for a name this module knows, which every line of it carries canonically. */
+  #indexOfKnown(canonical: string, from = 0): number {
+    const headers = this.headers;
+    for (let i = from; i < headers.length; i++) if (headers[i]!.name === canonical) return i;
+    return -1;
+  }
+
+  // The typed getters name known headers canonically, so they skip the name lookups of get().
+  #valueOf(canonical: string): string | undefined {
+    const i = this.#indexOfKnown(canonical);
+    return i < 0 ? undefined : this.headers[i]!.value;
+  }
+
+  #linesOf(canonical: string): string[] {
+    const out: string[] = [];
+    for (let i = this.#indexOfKnown(canonical); i >= 0; i = this.#indexOfKnown(canonical, i + 1)) out.push(this.headers[i]!.value);
+    return out;
   }
 
   /** The first line's raw value. */
@@ -104,13 +127,13 @@ export abstract class SipMessageBase {
       this.#removeFrom(canonical, first + 1);
       this.headers[first] = { name: canonical, value };
     }
-    this.#cache.delete(canonical);
+    this.#forget(canonical);
   }
 
   append(name: string, value: string): void {
     const canonical = canonicalName(name);
     this.headers.push({ name: canonical, value });
-    this.#cache.delete(canonical);
+    this.#forget(canonical);
   }
 
   /** Adds a line before the first of that name (or at the top): a new Via or Route goes first. */
@@ -118,13 +141,13 @@ export abstract class SipMessageBase {
     const canonical = canonicalName(name);
     const first = this.#indexOf(canonical);
     this.headers.splice(first < 0 ? 0 : first, 0, { name: canonical, value });
-    this.#cache.delete(canonical);
+    this.#forget(canonical);
   }
 
   remove(name: string): void {
     const canonical = canonicalName(name);
     this.#removeFrom(canonical, 0);
-    this.#cache.delete(canonical);
+    this.#forget(canonical);
   }
 
   #removeFrom(canonical: string, from: number): void {
@@ -132,6 +155,18 @@ export abstract class SipMessageBase {
   }
 
   // ---- typed access -----------------------------------------------------------------
+
+  /** Drops what was parsed from header `canonical`. */
+  #forget(canonical: string): void {
+    switch (canonical) {
+      case 'Via': this.#via = undefined; break;
+      case 'From': this.#from = undefined; break;
+      case 'To': this.#to = undefined; break;
+      case 'Call-ID': this.#callId = undefined; break;
+      case 'CSeq': this.#cseq = undefined; break;
+      default: this.#cache.delete(canonical);
+    }
+  }
 
   /** Parses header `canonical` once with `parse` and caches the result (even undefined). */
   protected typed<T>(canonical: string, parse: () => T): T {
@@ -143,21 +178,21 @@ export abstract class SipMessageBase {
 
   /** The single value of a required header, or a SipParseError naming it. */
   protected required(canonical: string): string {
-    const value = this.get(canonical);
+    const value = this.#valueOf(canonical);
     if (value === undefined) fail(`missing ${canonical}`);
     return value;
   }
 
   get via(): Via[] {
-    return this.typed('Via', () => parseViaList(this.getLines('Via')));
+    return (this.#via ??= parseViaList(this.#linesOf('Via')));
   }
 
   get from(): NameAddr {
-    return this.typed('From', () => this.#address('From'));
+    return (this.#from ??= this.#address('From'));
   }
 
   get to(): NameAddr {
-    return this.typed('To', () => this.#address('To'));
+    return (this.#to ??= this.#address('To'));
   }
 
   #address(canonical: string): NameAddr {
@@ -166,30 +201,30 @@ export abstract class SipMessageBase {
   }
 
   get callId(): string {
-    return this.typed('Call-ID', () => this.required('Call-ID'));
+    return (this.#callId ??= this.required('Call-ID'));
   }
 
   get cseq(): CSeq {
-    return this.typed('CSeq', () => parseCSeq(this.required('CSeq')));
+    return (this.#cseq ??= parseCSeq(this.required('CSeq')));
   }
 
   /** Contact addresses; [] when absent or "*". */
   get contact(): NameAddr[] {
-    return this.typed('Contact', () => (this.isContactStar ? [] : parseNameAddrList(this.getLines('Contact'), 'Contact')));
+    return this.typed('Contact', () => (this.isContactStar ? [] : parseNameAddrList(this.#linesOf('Contact'), 'Contact')));
   }
 
   /** Contact: * (REGISTER removing every binding, RFC 3261 §10.2.2). */
   get isContactStar(): boolean {
-    const lines = this.getLines('Contact');
+    const lines = this.#linesOf('Contact');
     return lines.length === 1 && lines[0] === '*';
   }
 
   get route(): NameAddr[] {
-    return this.typed('Route', () => parseNameAddrList(this.getLines('Route'), 'Route'));
+    return this.typed('Route', () => parseNameAddrList(this.#linesOf('Route'), 'Route'));
   }
 
   get recordRoute(): NameAddr[] {
-    return this.typed('Record-Route', () => parseNameAddrList(this.getLines('Record-Route'), 'Record-Route'));
+    return this.typed('Record-Route', () => parseNameAddrList(this.#linesOf('Record-Route'), 'Record-Route'));
   }
 
   get maxForwards(): number | undefined {
@@ -239,7 +274,7 @@ export abstract class SipMessageBase {
   /** Typed value of the first line of an optional header, cached. */
   #optional<T>(canonical: string, parse: (value: string) => T): T | undefined {
     return this.typed(canonical, () => {
-      const value = this.get(canonical);
+      const value = this.#valueOf(canonical);
       return value === undefined ? undefined : parse(value);
     });
   }
@@ -291,13 +326,13 @@ export abstract class SipMessageBase {
 
   get pAssertedIdentity(): NameAddr[] {
     return this.typed('P-Asserted-Identity', () =>
-      parseNameAddrList(this.getLines('P-Asserted-Identity'), 'P-Asserted-Identity'),
+      parseNameAddrList(this.#linesOf('P-Asserted-Identity'), 'P-Asserted-Identity'),
     );
   }
 
   /** Reason header values (RFC 3326); `reason` on a response is its reason phrase. */
   get reasonValues(): ReasonValue[] {
-    return this.typed('Reason', () => parseReasonValues(this.getLines('Reason')));
+    return this.typed('Reason', () => parseReasonValues(this.#linesOf('Reason')));
   }
 
   get retryAfter(): RetryAfter | undefined {
