@@ -32,6 +32,7 @@ describe('the Contacts of a 3xx', () => {
 
   it('drops the URI headers and method parameter but keeps the other parameters', () => {
     expect(contactsOf('<sip:desk@a.example;transport=tcp;method=REGISTER?Subject=hi&Priority=urgent>')).toEqual(['sip:desk@a.example;transport=tcp']);
+    expect(contactsOf('<sip:desk@a.example;METHOD=BYE>;Q=0.5', '<sip:top@a.example>')).toEqual(['sip:top@a.example', 'sip:desk@a.example']);
   });
 
   it('maps a tel: contact to a number in our domain, as dialling does, and skips schemes we cannot call', () => {
