@@ -97,9 +97,7 @@ function parse(text: string, byteString: boolean): SipMessage {
     pos = nl + 1;
   }
 
-  const message = startLine.length >= 4 && startLine.slice(0, 4).toUpperCase() === 'SIP/'
-    ? parseStatusLine(startLine)
-    : parseRequestLine(startLine);
+  const message = isStatusLine(startLine) ? parseStatusLine(startLine) : parseRequestLine(startLine);
   message.headers = headers;
   countHeaders(headers);
   message.body = frameBody(text, bodyStart, message.get('Content-Length'), byteString);
@@ -116,6 +114,17 @@ function nameFault(text: string, pos: number, lineEnd: number): never {
     if (!isIn(TOKEN, text.charCodeAt(k))) fail(`bad header name "${text.slice(pos, nameEnd)}"`);
   }
   fail('empty header name');
+}
+
+/** Starts with "SIP/" in any case. */
+function isStatusLine(line: string): boolean {
+  return (
+    line.length >= 4 &&
+    (line.charCodeAt(0) | 0x20) === 0x73 &&
+    (line.charCodeAt(1) | 0x20) === 0x69 &&
+    (line.charCodeAt(2) | 0x20) === 0x70 &&
+    line.charCodeAt(3) === 0x2f
+  );
 }
 
 function checkVersion(version: string, where: string): void {
@@ -199,7 +208,7 @@ function validate(message: SipMessage): void {
   void message.to;
   const id = message.callId;
   if (id.length === 0) fail('empty Call-ID');
-  for (let k = 0; k < id.length; k++) if (isWs(id.charCodeAt(k))) fail('whitespace inside Call-ID');
+  if (id.indexOf(' ') >= 0 || id.indexOf('\t') >= 0) fail('whitespace inside Call-ID');
   const { method } = message.cseq;
   void message.maxForwards;
   void message.expires;
