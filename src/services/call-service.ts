@@ -217,6 +217,8 @@ export function createCallService(options: CallServiceOptions): CallService {
         update(call.id, { state, startedAt: call.startedAt, remote: remoteOf(call) });
         refreshRinger();
       }),
+      // A redirect (3xx) changes whom we are calling while the state stays where it was.
+      call.on('progress', () => update(call.id, { remote: remoteOf(call) })),
       call.on('hold', (hold) => update(call.id, { hold })),
       call.on('muted', (muted) => update(call.id, { muted })),
       // DTMF by SIP INFO (RFC 4733 events stay in the media and are not reported).

@@ -187,6 +187,16 @@ describe('call service: placing a call', () => {
     expect(store.getState().lines).toEqual([]);
   });
 
+  it('shows the new far end when the call is redirected while it rings', () => {
+    const { service, agent, line } = setup();
+    service.call('1001');
+    const session = agent.made.get('out1')!;
+    session.move('early');
+    session.remote = { uri: 'sip:2002@example.com', user: '2002' };
+    session.emit('progress', 302, 'Moved Temporarily');
+    expect(line('out1')).toMatchObject({ state: 'early', remote: { number: '2002' } });
+  });
+
   it('shows "Ringing" after a 18x, then the answer time', () => {
     const { clock, service, agent, line } = setup();
     service.call('1001');
