@@ -2,6 +2,7 @@ import { type AuthParams, parseAuthParams } from './auth-params';
 import { type CSeq, parseCSeq } from './cseq';
 import { fail } from './errors';
 import { type EventHeader, type SubscriptionState, parseEvent, parseSubscriptionState } from './event';
+import { ParsedField } from './header-field';
 import { canonicalName, isKnownName, isListHeader, sameName } from './header-names';
 import { NameAddr, parseNameAddr, parseNameAddrList } from './name-addr';
 import { type MediaType, parseMediaType } from './media-type';
@@ -14,7 +15,7 @@ import { splitCommas } from './scanner';
 import { type SessionExpires, parseMinSE, parseSessionExpires } from './session-timer';
 import { SipUri } from './uri';
 import { utf8Length } from './utf8';
-import { type Via, parseViaList } from './via';
+import { type Via, parseViaLine } from './via';
 
 /** One header line; `name` is canonical (compact forms expanded). */
 export interface HeaderField {
@@ -184,7 +185,17 @@ export abstract class SipMessageBase {
   }
 
   get via(): Via[] {
-    return (this.#via ??= parseViaList(this.#linesOf('Via')));
+    return (this.#via ??= this.#parseVias());
+  }
+
+  #parseVias(): Via[] {
+    const out: Via[] = [];
+    for (const h of this.headers) {
+      if (h.name !== 'Via') continue;
+      const start = ParsedField.start(h);
+      parseViaLine(ParsedField.text(h), start, start + h.value.length, out);
+    }
+    return out;
   }
 
   get from(): NameAddr {
@@ -196,8 +207,11 @@ export abstract class SipMessageBase {
   }
 
   #address(canonical: string): NameAddr {
-    const value = this.required(canonical);
-    return parseNameAddr(value, 0, value.length, canonical);
+    const i = this.#indexOfKnown(canonical);
+    if (i < 0) fail(`missing ${canonical}`);
+    const h = this.headers[i]!;
+    const start = ParsedField.start(h);
+    return parseNameAddr(ParsedField.text(h), start, start + h.value.length, canonical);
   }
 
   get callId(): string {

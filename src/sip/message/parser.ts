@@ -1,6 +1,7 @@
 import { TOKEN, isDigits, isIn } from './char-classes';
 import { SipParseError, fail } from './errors';
 import { foldHash, knownNameAt } from './header-names';
+import { ParsedField } from './header-field';
 import { type HeaderField, type SipMessage, SipRequest, SipResponse } from './message';
 import { parseBoundedInt } from './numbers';
 import { isWs, skipWs, trimEnd } from './scanner';
@@ -77,7 +78,9 @@ function parse(text: string, byteString: boolean): SipMessage {
     if (nameEnd === pos || colon === lineEnd || text.charCodeAt(colon) !== 0x3a) nameFault(text, pos, lineEnd);
     const name = knownNameAt(text, pos, nameEnd, hash) ?? text.slice(pos, nameEnd);
 
-    let value = text.slice(skipWs(text, colon + 1, lineEnd), trimEnd(text, colon + 1, lineEnd));
+    const valueStart = skipWs(text, colon + 1, lineEnd);
+    let value = text.slice(valueStart, trimEnd(text, colon + 1, lineEnd));
+    let frame = text;
     // Line folding (RFC 3261 §7.3.1): a line starting with SP/HT continues the value;
     // the CRLF and surrounding whitespace count as a single SP.
     while (nl + 1 < len && isWs(text.charCodeAt(nl + 1))) {
@@ -92,8 +95,9 @@ function parse(text: string, byteString: boolean): SipMessage {
         const part = text.slice(from, trimEnd(text, from, lineEnd));
         value = value.length === 0 ? part : `${value} ${part}`;
       }
+      frame = value;
     }
-    headers.push({ name, value });
+    headers.push(new ParsedField(name, value, frame, frame === text ? valueStart : 0));
     pos = nl + 1;
   }
 

@@ -146,20 +146,15 @@ function checkViaParams(params: Map<string, string | null>): void {
   if (rport !== undefined && rport !== null && (!isDigits(rport) || Number(rport) > 65535)) fail('bad Via rport');
 }
 
-/** Every via-parm of the given Via header lines, top first. */
-export function parseViaList(values: readonly string[]): Via[] {
-  const out: Via[] = [];
-  for (const value of values) {
-    const end = value.length;
-    let i = 0;
-    for (;;) {
-      i = skipWs(value, i, end);
-      if (i === end || value.charCodeAt(i) === 0x2c) fail('empty element in Via');
-      i = readVia(value, i, end, out);
-      if (i === end) break;
-      if (value.charCodeAt(i) !== 0x2c) fail(`unexpected "${value[i]}" in Via`);
-      i++;
-    }
+/** Appends to `out` every via-parm of the Via line value s[start, end), top first. */
+export function parseViaLine(s: string, start: number, end: number, out: Via[]): void {
+  let i = start;
+  for (;;) {
+    i = skipWs(s, i, end);
+    if (i === end || s.charCodeAt(i) === 0x2c) fail('empty element in Via');
+    i = readVia(s, i, end, out);
+    if (i === end) return;
+    if (s.charCodeAt(i) !== 0x2c) fail(`unexpected "${s[i]}" in Via`);
+    i++;
   }
-  return out;
 }

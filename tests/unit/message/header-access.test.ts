@@ -147,6 +147,15 @@ describe('header access', () => {
     expect(() => m.maxForwards).toThrow(/Max-Forwards "ten" is not a number/);
   });
 
+  it('parses a header line edited in place from its new value once its cache is dropped', () => {
+    const m = invite();
+    const top = m.headers.find((h) => h.name === 'Via')!;
+    top.value = 'SIP/2.0/WSS d.invalid;branch=z9hG4bK4';
+    m.append('Via', 'SIP/2.0/WS e.invalid;branch=z9hG4bK5');
+    expect(m.via.map((v) => v.branch)).toEqual(['z9hG4bK4', 'z9hG4bK3', 'z9hG4bK5']);
+    expect({ ...top }).toEqual({ name: 'Via', value: 'SIP/2.0/WSS d.invalid;branch=z9hG4bK4' });
+  });
+
   it('builds messages from tuples or fields, canonicalizing names', () => {
     const m = new SipRequest('MESSAGE', 'sip:bob@b', [
       ['t', '<sip:bob@b>'],
