@@ -4,7 +4,7 @@ import { fail } from './errors';
 import { type EventHeader, type SubscriptionState, parseEvent, parseSubscriptionState } from './event';
 import { ParsedField } from './header-field';
 import { canonicalName, isKnownName, isListHeader, sameName } from './header-names';
-import { NameAddr, parseNameAddr, parseNameAddrList } from './name-addr';
+import { NameAddr, parseNameAddr, parseNameAddrLine } from './name-addr';
 import { type MediaType, parseMediaType } from './media-type';
 import { parseBoundedInt, parseDeltaSeconds } from './numbers';
 import { type ReasonValue, parseReasonValues } from './reason-header';
@@ -222,23 +222,34 @@ export abstract class SipMessageBase {
     return (this.#cseq ??= parseCSeq(this.required('CSeq')));
   }
 
+  /** Every address on every line of a list header this module knows. */
+  #addresses(canonical: string): NameAddr[] {
+    const out: NameAddr[] = [];
+    for (const h of this.headers) {
+      if (h.name !== canonical) continue;
+      const start = ParsedField.start(h);
+      parseNameAddrLine(ParsedField.text(h), start, start + h.value.length, canonical, out);
+    }
+    return out;
+  }
+
   /** Contact addresses; [] when absent or "*". */
   get contact(): NameAddr[] {
-    return this.typed('Contact', () => (this.isContactStar ? [] : parseNameAddrList(this.#linesOf('Contact'), 'Contact')));
+    return this.typed('Contact', () => (this.isContactStar ? [] : this.#addresses('Contact')));
   }
 
   /** Contact: * (REGISTER removing every binding, RFC 3261 §10.2.2). */
   get isContactStar(): boolean {
-    const lines = this.#linesOf('Contact');
-    return lines.length === 1 && lines[0] === '*';
+    const first = this.#indexOfKnown('Contact');
+    return first >= 0 && this.headers[first]!.value === '*' && this.#indexOfKnown('Contact', first + 1) < 0;
   }
 
   get route(): NameAddr[] {
-    return this.typed('Route', () => parseNameAddrList(this.#linesOf('Route'), 'Route'));
+    return this.typed('Route', () => this.#addresses('Route'));
   }
 
   get recordRoute(): NameAddr[] {
-    return this.typed('Record-Route', () => parseNameAddrList(this.#linesOf('Record-Route'), 'Record-Route'));
+    return this.typed('Record-Route', () => this.#addresses('Record-Route'));
   }
 
   get maxForwards(): number | undefined {
@@ -339,9 +350,7 @@ export abstract class SipMessageBase {
   }
 
   get pAssertedIdentity(): NameAddr[] {
-    return this.typed('P-Asserted-Identity', () =>
-      parseNameAddrList(this.#linesOf('P-Asserted-Identity'), 'P-Asserted-Identity'),
-    );
+    return this.typed('P-Asserted-Identity', () => this.#addresses('P-Asserted-Identity'));
   }
 
   /** Reason header values (RFC 3326); `reason` on a response is its reason phrase. */

@@ -1,7 +1,7 @@
 import { TOKEN, isIn } from './char-classes';
 import { fail } from './errors';
 import { formatHeaderParams, paramText, parseHeaderParams } from './header-params';
-import { isWs, quote, scanQuoted, skipWs, splitCommas, trimEnd, unquote } from './scanner';
+import { isWs, listElementEnd, quote, scanQuoted, skipWs, trimEnd, unquote } from './scanner';
 import { SipUri, parseUri } from './uri';
 
 /**
@@ -92,16 +92,17 @@ function parseAddrSpec(s: string, i: number, end: number, where: string): NameAd
   return addr;
 }
 
-/** Parses a comma list of addresses (Contact, Route, Record-Route, P-Asserted-Identity). */
-export function parseNameAddrList(values: readonly string[], where: string): NameAddr[] {
-  const out: NameAddr[] = [];
-  for (const value of values) {
-    const parts = splitCommas(value);
-    if (parts === undefined) fail(`unterminated quoted string or <URI> in ${where}`);
-    for (const part of parts) {
-      if (part.length === 0) fail(`empty element in ${where}`);
-      out.push(parseNameAddr(part, 0, part.length, where));
-    }
+/**
+ * Appends to `out` the comma list of addresses in s[start, end), one line of Contact, Route,
+ * Record-Route or P-Asserted-Identity.
+ */
+export function parseNameAddrLine(s: string, start: number, end: number, where: string, out: NameAddr[]): void {
+  for (let i = start; ; ) {
+    const comma = listElementEnd(s, i, end);
+    if (comma < 0) fail(`unterminated quoted string or <URI> in ${where}`);
+    if (skipWs(s, i, comma) === comma) fail(`empty element in ${where}`);
+    out.push(parseNameAddr(s, i, comma, where));
+    if (comma === end) return;
+    i = comma + 1;
   }
-  return out;
 }

@@ -5,7 +5,7 @@ import { ParsedField } from './header-field';
 import { type HeaderField, type SipMessage, SipRequest, SipResponse } from './message';
 import { parseBoundedInt } from './numbers';
 import { isWs, skipWs, trimEnd } from './scanner';
-import { SipUri } from './uri';
+import { parseUri } from './uri';
 import { utf8Length } from './utf8';
 
 export interface ParseOptions {
@@ -45,7 +45,8 @@ function parse(text: string, byteString: boolean): SipMessage {
   let lineEnd = nl > pos && text.charCodeAt(nl - 1) === 0x0d ? nl - 1 : nl;
   let nextCr = text.indexOf('\r', pos);
   if (nextCr >= 0 && nextCr < lineEnd) fail('stray CR in the start line');
-  const startLine = text.slice(pos, lineEnd);
+  const startLine = pos;
+  const startLineEnd = lineEnd;
 
   const headers: HeaderField[] = [];
   pos = nl + 1;
@@ -101,7 +102,9 @@ function parse(text: string, byteString: boolean): SipMessage {
     pos = nl + 1;
   }
 
-  const message = isStatusLine(startLine) ? parseStatusLine(startLine) : parseRequestLine(startLine);
+  const message = isStatusLine(text, startLine, startLineEnd)
+    ? parseStatusLine(text.slice(startLine, startLineEnd))
+    : parseRequestLine(text, startLine, startLineEnd);
   message.headers = headers;
   countHeaders(headers);
   message.body = frameBody(text, bodyStart, message.get('Content-Length'), byteString);
@@ -120,14 +123,14 @@ function nameFault(text: string, pos: number, lineEnd: number): never {
   fail('empty header name');
 }
 
-/** Starts with "SIP/" in any case. */
-function isStatusLine(line: string): boolean {
+/** Whether the line text[start, end) starts with "SIP/" in any case. */
+function isStatusLine(text: string, start: number, end: number): boolean {
   return (
-    line.length >= 4 &&
-    (line.charCodeAt(0) | 0x20) === 0x73 &&
-    (line.charCodeAt(1) | 0x20) === 0x69 &&
-    (line.charCodeAt(2) | 0x20) === 0x70 &&
-    line.charCodeAt(3) === 0x2f
+    end - start >= 4 &&
+    (text.charCodeAt(start) | 0x20) === 0x73 &&
+    (text.charCodeAt(start + 1) | 0x20) === 0x69 &&
+    (text.charCodeAt(start + 2) | 0x20) === 0x70 &&
+    text.charCodeAt(start + 3) === 0x2f
   );
 }
 
@@ -149,20 +152,22 @@ function parseStatusLine(line: string): SipResponse {
   return new SipResponse(Number(code), line.slice(codeEnd + 1));
 }
 
-function parseRequestLine(line: string): SipRequest {
-  const sp1 = line.indexOf(' ');
-  if (sp1 <= 0) fail(sp1 === 0 ? 'request line starts with whitespace' : 'request line without a Request-URI');
-  const method = line.slice(0, sp1);
-  for (let k = 0; k < sp1; k++) if (!isIn(TOKEN, line.charCodeAt(k))) fail(`bad method "${method}"`);
-  if (isWs(line.charCodeAt(line.length - 1))) fail('whitespace after the SIP version in the request line');
-  const sp2 = line.lastIndexOf(' ');
+/** The request line text[start, end), read in the frame so the Request-URI is not copied first. */
+function parseRequestLine(text: string, start: number, end: number): SipRequest {
+  let sp1 = text.indexOf(' ', start);
+  if (sp1 >= end) sp1 = -1;
+  if (sp1 <= start) fail(sp1 === start ? 'request line starts with whitespace' : 'request line without a Request-URI');
+  for (let k = start; k < sp1; k++) if (!isIn(TOKEN, text.charCodeAt(k))) fail(`bad method "${text.slice(start, sp1)}"`);
+  const method = text.slice(start, sp1);
+  if (isWs(text.charCodeAt(end - 1))) fail('whitespace after the SIP version in the request line');
+  const sp2 = text.lastIndexOf(' ', end - 1);
   if (sp2 === sp1) fail('request line without a SIP version');
-  checkVersion(line.slice(sp2 + 1), 'request line');
-  const uriText = line.slice(sp1 + 1, sp2);
-  if (uriText.length === 0 || isWs(uriText.charCodeAt(0))) fail('more than one SP between request-line elements');
-  for (let k = 0; k < uriText.length; k++) if (isWs(uriText.charCodeAt(k))) fail('whitespace inside the Request-URI');
-  if (uriText.charCodeAt(0) === 0x3c) fail('Request-URI enclosed in <>');
-  const uri = SipUri.parse(uriText);
+  checkVersion(text.slice(sp2 + 1, end), 'request line');
+  const uriStart = sp1 + 1;
+  if (uriStart === sp2 || isWs(text.charCodeAt(uriStart))) fail('more than one SP between request-line elements');
+  for (let k = uriStart; k < sp2; k++) if (isWs(text.charCodeAt(k))) fail('whitespace inside the Request-URI');
+  if (text.charCodeAt(uriStart) === 0x3c) fail('Request-URI enclosed in <>');
+  const uri = parseUri(text, uriStart, sp2);
   // RFC 3261 §19.1.1: the headers component is not allowed in a Request-URI.
   if (uri.headers.size > 0) fail('Request-URI carries URI headers');
   return new SipRequest(method, uri);

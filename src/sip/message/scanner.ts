@@ -71,29 +71,37 @@ export function quote(s: string): string {
 }
 
 /**
+ * Where the list element starting at `i` ends: the next comma outside quoted strings and
+ * <...>, or `end`; -1 for an unterminated quoted string or <.
+ */
+export function listElementEnd(s: string, i: number, end: number): number {
+  while (i < end) {
+    const c = s.charCodeAt(i);
+    if (c === DQUOTE) {
+      i = scanQuoted(s, i, end);
+      if (i < 0) return -1;
+    } else if (c === 0x3c /* < */) {
+      const close = s.indexOf('>', i + 1);
+      if (close < 0 || close >= end) return -1;
+      i = close + 1;
+    } else if (c === 0x2c /* , */) return i;
+    else i++;
+  }
+  return end;
+}
+
+/**
  * Splits a header value at top-level commas: commas inside quoted strings or <...> do not
  * split. Elements are trimmed; empty elements are kept so validators can refuse them.
  * Returns undefined for an unterminated quoted string or <.
  */
 export function splitCommas(s: string): string[] | undefined {
   const out: string[] = [];
-  let start = 0;
-  let i = 0;
-  const end = s.length;
-  while (i < end) {
-    const c = s.charCodeAt(i);
-    if (c === DQUOTE) {
-      i = scanQuoted(s, i, end);
-      if (i < 0) return undefined;
-    } else if (c === 0x3c /* < */) {
-      const close = s.indexOf('>', i + 1);
-      if (close < 0) return undefined;
-      i = close + 1;
-    } else if (c === 0x2c /* , */) {
-      out.push(s.slice(skipWs(s, start, i), trimEnd(s, start, i)));
-      start = ++i;
-    } else i++;
+  for (let start = 0; ; ) {
+    const comma = listElementEnd(s, start, s.length);
+    if (comma < 0) return undefined;
+    out.push(s.slice(skipWs(s, start, comma), trimEnd(s, start, comma)));
+    if (comma === s.length) return out;
+    start = comma + 1;
   }
-  out.push(s.slice(skipWs(s, start, end), trimEnd(s, start, end)));
-  return out;
 }
