@@ -185,15 +185,19 @@ export abstract class SipMessageBase {
   }
 
   get via(): Via[] {
-    return (this.#via ??= this.#parseVias());
+    return (this.#via ??= this.#parseLines('Via', parseViaLine));
   }
 
-  #parseVias(): Via[] {
-    const out: Via[] = [];
+  /**
+   * Parses every line of list header `canonical` (known to this module) with `parseLine`,
+   * which appends its elements to `out`; lines are scanned in place (see ParsedField).
+   */
+  #parseLines<T>(canonical: string, parseLine: (s: string, start: number, end: number, out: T[]) => void): T[] {
+    const out: T[] = [];
     for (const h of this.headers) {
-      if (h.name !== 'Via') continue;
+      if (h.name !== canonical) continue;
       const start = ParsedField.start(h);
-      parseViaLine(ParsedField.text(h), start, start + h.value.length, out);
+      parseLine(ParsedField.text(h), start, start + h.value.length, out);
     }
     return out;
   }
@@ -224,13 +228,7 @@ export abstract class SipMessageBase {
 
   /** Every address on every line of a list header this module knows. */
   #addresses(canonical: string): NameAddr[] {
-    const out: NameAddr[] = [];
-    for (const h of this.headers) {
-      if (h.name !== canonical) continue;
-      const start = ParsedField.start(h);
-      parseNameAddrLine(ParsedField.text(h), start, start + h.value.length, canonical, out);
-    }
-    return out;
+    return this.#parseLines<NameAddr>(canonical, (s, start, end, out) => parseNameAddrLine(s, start, end, canonical, out));
   }
 
   /** Contact addresses; [] when absent or "*". */

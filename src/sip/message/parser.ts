@@ -81,7 +81,7 @@ function parse(text: string, byteString: boolean): SipMessage {
 
     const valueStart = skipWs(text, colon + 1, lineEnd);
     let value = text.slice(valueStart, trimEnd(text, colon + 1, lineEnd));
-    let frame = text;
+    let frame = text; // where typed parsers will scan the value: a folded one is its own
     // Line folding (RFC 3261 §7.3.1): a line starting with SP/HT continues the value;
     // the CRLF and surrounding whitespace count as a single SP.
     while (nl + 1 < len && isWs(text.charCodeAt(nl + 1))) {
@@ -106,8 +106,7 @@ function parse(text: string, byteString: boolean): SipMessage {
     ? parseStatusLine(text.slice(startLine, startLineEnd))
     : parseRequestLine(text, startLine, startLineEnd);
   message.headers = headers;
-  countHeaders(headers);
-  message.body = frameBody(text, bodyStart, message.get('Content-Length'), byteString);
+  message.body = frameBody(text, bodyStart, countHeaders(headers), byteString);
   validate(message);
   return message;
 }
@@ -182,9 +181,13 @@ function frameBody(text: string, bodyStart: number, lengthValue: string | undefi
   return text.slice(bodyStart);
 }
 
-/** Required headers present, single-value headers not repeated (RFC 3261 §7.3, §8.1.1). */
-function countHeaders(headers: readonly HeaderField[]): void {
+/**
+ * Required headers present, single-value headers not repeated (RFC 3261 §7.3, §8.1.1).
+ * Returns the Content-Length value, found on the way.
+ */
+function countHeaders(headers: readonly HeaderField[]): string | undefined {
   let via = 0, from = 0, to = 0, callId = 0, cseq = 0, maxForwards = 0, contentLength = 0;
+  let length: string | undefined;
   for (const h of headers) {
     switch (h.name) {
       case 'Via': via++; break;
@@ -193,7 +196,7 @@ function countHeaders(headers: readonly HeaderField[]): void {
       case 'Call-ID': callId++; break;
       case 'CSeq': cseq++; break;
       case 'Max-Forwards': maxForwards++; break;
-      case 'Content-Length': contentLength++; break;
+      case 'Content-Length': contentLength++; length = h.value; break;
     }
   }
   if (callId === 0) fail('missing Call-ID');
@@ -207,6 +210,7 @@ function countHeaders(headers: readonly HeaderField[]): void {
   if (to > 1) fail('more than one To header');
   if (maxForwards > 1) fail('more than one Max-Forwards header');
   if (contentLength > 1) fail('more than one Content-Length header');
+  return length;
 }
 
 /** Eager checks of what the transaction layer and UA must be able to trust. */
